@@ -1,0 +1,31 @@
+package dev.statelab.files;
+
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Tells a full disk apart from other I/O failures: the JDK reports ENOSPC only as message text. */
+final class DiskSpace {
+
+    private DiskSpace() {
+    }
+
+    static boolean isFull(IOException e) {
+        String text = e instanceof FileSystemException fse && fse.getReason() != null
+                ? fse.getReason() : String.valueOf(e.getMessage());
+        return text.contains("No space left on device") || text.contains("Disk quota exceeded");
+    }
+
+    /** True when {@code bytes} certainly cannot fit; unknown lengths (-1) always might. */
+    static boolean cannotHold(Path folder, long bytes) {
+        if (bytes <= 0) {
+            return false;
+        }
+        try {
+            return Files.getFileStore(folder).getUsableSpace() < bytes;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package dev.statelab.files;
+
+/** The body ended or broke before all its bytes arrived; nothing was stored. */
+public class IncompleteUploadException extends FileStoreException {
+
+    public IncompleteUploadException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.statelab.files;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Names of the files an upload is streamed into before its atomic move. They sit beside their target
+ * (same folder, same file system, so the move is a rename), are hidden from listings and cannot be named
+ * by a user path. Any left behind by a crash are removed at start-up.
+ */
+final class TemporaryFiles {
+
+    static final String PREFIX = ".statelab-upload-";
+
+    private static final Logger log = LoggerFactory.getLogger(TemporaryFiles.class);
+
+    private TemporaryFiles() {
+    }
+
+    static Path besides(Path target) {
+        return target.resolveSibling(PREFIX + UUID.randomUUID() + ".part");
+    }
+
+    static boolean isTemporary(Path file) {
+        return file.getFileName().toString().startsWith(PREFIX);
+    }
+
+    static int removeLeftovers(Path root) {
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        int removed = 0;
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : (Iterable<Path>) files.filter(TemporaryFiles::isTemporary)::iterator) {
+                Files.deleteIfExists(file);
+                removed++;
+            }
+        } catch (IOException e) {
+            log.warn("Could not clean up leftover upload files: {}", e.toString());
+        }
+        return removed;
+    }
+}

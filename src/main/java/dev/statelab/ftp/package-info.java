@@ -1,0 +1,4 @@
+@NullMarked
+package dev.statelab.ftp;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.statelab.http;
+
+import org.jspecify.annotations.NullMarked;

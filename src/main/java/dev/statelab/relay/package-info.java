@@ -1,0 +1,4 @@
+@NullMarked
+package dev.statelab.relay;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,93 @@
+package dev.statelab.users;
+
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.http.HttpStatus;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What every protocol shares: accounts, password hashing, the credential cache and the problem bodies
+ * for 401/403. Each protocol package declares its own {@link SecurityFilterChain} for its URLs (the
+ * stateless API never creates a session; the FTP-style API does); this class holds the last chain, for
+ * pages, API docs and actuator.
+ */
+@Configuration
+@EnableWebSecurity
+public class SecurityConfig {
+
+    public static final String BASIC_CHALLENGE = "Basic realm=\"statelab\", charset=\"UTF-8\"";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserAccounts userAccounts(UsersProperties properties, PasswordEncoder encoder) {
+        return new UserAccounts(properties, encoder);
+    }
+
+    @Bean
+    VerifiedCredentials verifiedCredentials(UserAccounts accounts, PasswordEncoder encoder, UsersProperties properties) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+        passwords.setPasswordEncoder(encoder);
+        return new VerifiedCredentials(passwords, properties.credentialCacheTtl(), properties.credentialCacheSize());
+    }
+
+    /** The one authentication manager every chain uses for user and password. */
+    @Bean
+    AuthenticationManager authenticationManager(VerifiedCredentials verifiedCredentials) {
+        ProviderManager manager = new ProviderManager(verifiedCredentials);
+        // the cached Authentication is shared between requests; erasing its credentials is harmless but pointless
+        manager.setEraseCredentialsAfterAuthentication(false);
+        return manager;
+    }
+
+    @Bean
+    ProblemResponses basicProblemResponses(JsonMapper json) {
+        return new ProblemResponses(json, BASIC_CHALLENGE,
+                "Send your user name and password with HTTP Basic authentication.");
+    }
+
+    /** A URL the firewall refuses (encoded slashes, '..', NUL…) gets a problem body, not an empty 400. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemResponses basicProblemResponses) {
+        return (request, response, rejected) -> basicProblemResponses.write(request, response,
+                HttpStatus.BAD_REQUEST, "invalid-path", "The URL contains a form that is not allowed here "
+                        + "(an encoded slash, a '..' segment, a control character or similar).");
+    }
+
+    /** Pages, API docs and health are open; the other actuator endpoints need an admin. */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    SecurityFilterChain defaultChain(HttpSecurity http, AuthenticationManager manager,
+                                     ProblemResponses basicProblemResponses) throws Exception {
+        return http
+                .authenticationManager(manager)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(EndpointRequest.to("health", "info")).permitAll()
+                        .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole("ADMIN")
+                        .anyRequest().permitAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(basicProblemResponses))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(basicProblemResponses)
+                        .accessDeniedHandler(basicProblemResponses))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .build();
+    }
+}

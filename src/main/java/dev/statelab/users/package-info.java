@@ -1,0 +1,4 @@
+@NullMarked
+package dev.statelab.users;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,87 @@
+package dev.statelab.web;
+
+import java.net.URI;
+
+import dev.statelab.files.DirectoryNotEmptyException;
+import dev.statelab.files.FileAlreadyExistsException;
+import dev.statelab.files.FileNotFoundException;
+import dev.statelab.files.FileStoreException;
+import dev.statelab.files.IncompleteUploadException;
+import dev.statelab.files.InsufficientStorageException;
+import dev.statelab.files.InvalidPathException;
+import dev.statelab.files.NotADirectoryException;
+import dev.statelab.files.NotAFileException;
+import dev.statelab.files.PreconditionFailedException;
+import dev.statelab.files.StorageFailureException;
+import dev.statelab.files.UploadTooLargeException;
+import dev.statelab.users.ProblemResponses;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one place where errors become RFC 9457 problem bodies: the file store's own exceptions here,
+ * Spring MVC's (405, 415, 400…) through the inherited handler. Details name paths only as the user
+ * sees them; causes are logged by the store, never sent.
+ */
+@RestControllerAdvice
+public class FileStoreProblems extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler(FileStoreException.class)
+    ProblemDetail fileStoreFailure(FileStoreException e) {
+        Kind kind = Kind.of(e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(kind.status, detail(e));
+        problem.setType(URI.create(ProblemResponses.PROBLEM_TYPE_BASE + kind.slug));
+        problem.setTitle(kind.title);
+        if (e instanceof UploadTooLargeException tooLarge) {
+            problem.setProperty("limit", tooLarge.limit());
+        }
+        return problem;
+    }
+
+    private static String detail(FileStoreException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        return message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1) + ".";
+    }
+
+    private enum Kind {
+        INVALID_PATH(HttpStatus.BAD_REQUEST, "invalid-path", "Invalid path"),
+        INCOMPLETE(HttpStatus.BAD_REQUEST, "incomplete-upload", "Incomplete upload"),
+        NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Not found"),
+        EXISTS(HttpStatus.CONFLICT, "already-exists", "Already exists"),
+        NOT_EMPTY(HttpStatus.CONFLICT, "folder-not-empty", "Folder not empty"),
+        IS_FOLDER(HttpStatus.CONFLICT, "is-a-folder", "Is a folder"),
+        IS_FILE(HttpStatus.CONFLICT, "not-a-folder", "Not a folder"),
+        PRECONDITION(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "Precondition failed"),
+        TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "Upload too large"),
+        FULL(HttpStatus.INSUFFICIENT_STORAGE, "insufficient-storage", "Insufficient storage"),
+        FAILURE(HttpStatus.INTERNAL_SERVER_ERROR, "storage-failure", "Storage failure");
+
+        final HttpStatus status;
+        final String slug;
+        final String title;
+
+        Kind(HttpStatus status, String slug, String title) {
+            this.status = status;
+            this.slug = slug;
+            this.title = title;
+        }
+
+        static Kind of(FileStoreException e) {
+            if (e instanceof InvalidPathException) return INVALID_PATH;
+            if (e instanceof IncompleteUploadException) return INCOMPLETE;
+            if (e instanceof FileNotFoundException) return NOT_FOUND;
+            if (e instanceof FileAlreadyExistsException) return EXISTS;
+            if (e instanceof DirectoryNotEmptyException) return NOT_EMPTY;
+            if (e instanceof NotAFileException) return IS_FOLDER;
+            if (e instanceof NotADirectoryException) return IS_FILE;
+            if (e instanceof PreconditionFailedException) return PRECONDITION;
+            if (e instanceof UploadTooLargeException) return TOO_LARGE;
+            if (e instanceof InsufficientStorageException) return FULL;
+            if (e instanceof StorageFailureException) return FAILURE;
+            return FAILURE;
+        }
+    }
+}

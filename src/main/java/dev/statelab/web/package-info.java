@@ -1,0 +1,4 @@
+@NullMarked
+package dev.statelab.web;
+
+import org.jspecify.annotations.NullMarked;
