@@ -1,0 +1,60 @@
+package dev.statelab;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The borders of the design, kept by a test: the store knows no protocol, and protocols do not reach into each other. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.statelab");
+    }
+
+    @Test
+    void fileStoreKnowsNoProtocolAndNoWeb() {
+        noClasses().that().resideInAPackage("dev.statelab.files..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.statelab.http..", "dev.statelab.ftp..", "dev.statelab.relay..", "dev.statelab.web..",
+                        "jakarta.servlet..", "org.springframework.web..", "org.springframework.http..")
+                .check(classes);
+    }
+
+    @Test
+    void usersKnowNoProtocol() {
+        noClasses().that().resideInAPackage("dev.statelab.users..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.statelab.http..", "dev.statelab.ftp..", "dev.statelab.relay..")
+                .check(classes);
+    }
+
+    @Test
+    void statelessApiDoesNotReachIntoOtherProtocols() {
+        noClasses().that().resideInAPackage("dev.statelab.http..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.statelab.ftp..", "dev.statelab.relay..")
+                .check(classes);
+    }
+
+    @Test
+    void ftpApiDoesNotReachIntoOtherProtocols() {
+        noClasses().that().resideInAPackage("dev.statelab.ftp..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.statelab.http..", "dev.statelab.relay..")
+                .check(classes);
+    }
+
+    @Test
+    void relayDoesNotReachIntoFileProtocols() {
+        noClasses().that().resideInAPackage("dev.statelab.relay..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.statelab.http..", "dev.statelab.ftp..", "dev.statelab.files..")
+                .check(classes);
+    }
+}
