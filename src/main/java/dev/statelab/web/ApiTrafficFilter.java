@@ -24,14 +24,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>What is counted, since a servlet never sees the raw bytes: in = the request line, every request
  * header as {@code Name: value\r\n}, the blank line, and the body (the bytes the application read, or the
  * announced {@code Content-Length} when larger, because an unread body still crossed the wire); out = the
- * status line, every header the response carries when it leaves the filter (plus {@code Content-Type} and
- * {@code Content-Length}), the blank line, and the body bytes written (or handed to sendfile). Headers the
- * container adds while committing ({@code Date}, {@code Keep-Alive}, {@code Transfer-Encoding}) and chunk
- * framing are not counted: a few dozen bytes per response.
+ * status line, every header the response carries when it leaves the filter (a response already sent
+ * carries all of them, {@code Date} and {@code Transfer-Encoding} included; for one still held whole, the
+ * {@code Date} and {@code Content-Length} the container will add are reckoned in), the blank line, the body
+ * bytes written (or handed to sendfile) and, for a chunked body, its chunk framing reckoned as one chunk
+ * per 8 KiB. Not counted: a {@code Connection}/{@code Keep-Alive} header the container adds to a response
+ * held whole (at most about 45 bytes) and the exact chunk boundaries of large bodies.
  */
 public class ApiTrafficFilter extends OncePerRequestFilter {
 
     private static final int CRLF = 2;
+    private static final long CHUNK = 8192;
+    /** {@code Date: Wed, 25 Nov 2026 10:00:00 GMT} CRLF, which Tomcat adds to every response. */
+    private static final long DATE_HEADER = 37;
 
     private final Map<String, Counters> counters;
 
@@ -129,22 +134,42 @@ public class ApiTrafficFilter extends OncePerRequestFilter {
     static long responseBytes(HttpServletRequest request, CountingResponse response) {
         long bytes = utf8("HTTP/1.1 " + response.getStatus() + " ") + CRLF;
         boolean contentType = false;
-        boolean contentLength = false;
+        boolean chunked = false;
         for (String name : response.getHeaderNames()) {
             contentType |= name.equalsIgnoreCase("Content-Type");
-            contentLength |= name.equalsIgnoreCase("Content-Length");
             for (String value : response.getHeaders(name)) {
                 bytes += utf8(name) + 2 + utf8(value) + CRLF;
+                chunked |= name.equalsIgnoreCase("Transfer-Encoding") && value.contains("chunked");
             }
         }
         if (!contentType && response.getContentType() != null) {
             bytes += utf8("Content-Type: " + response.getContentType()) + CRLF;
         }
         long body = response.bodyBytesWritten() + sendfileBytes(request);
-        if (!contentLength && !"HEAD".equals(request.getMethod())) {
-            bytes += utf8("Content-Length: " + body) + CRLF;
+        if (!response.isCommitted()) {
+            // the container writes the headers after this filter: it will add these
+            bytes += DATE_HEADER + length(request, response, body);
+        } else if (chunked) {
+            bytes += chunkFraming(body);
         }
         return bytes + CRLF + body;
+    }
+
+    /** The Content-Length the container adds to a response still held whole when the filter sees it. */
+    private static long length(HttpServletRequest request, CountingResponse response, long body) {
+        int status = response.getStatus();
+        if (status == 204 || status == 304 || status < 200 || response.getHeader("Content-Length") != null) {
+            return 0;
+        }
+        long length = response.declaredLength() >= 0 ? response.declaredLength() : body;
+        return "HEAD".equals(request.getMethod()) && response.declaredLength() < 0 ? 0
+                : utf8("Content-Length: " + length) + CRLF;
+    }
+
+    /** Chunk headers and trailers, reckoned as one chunk per 8 KiB buffer, plus the last chunk. */
+    private static long chunkFraming(long body) {
+        long chunks = (body + CHUNK - 1) / CHUNK;
+        return chunks * (Long.toHexString(Math.min(body, CHUNK)).length() + 2L * CRLF) + 5;
     }
 
     /** Tomcat's sendfile moves the body without the output stream; its range is in request attributes. */

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 class CountingResponse extends HttpServletResponseWrapper {
 
     private long written;
+    private long declaredLength = -1;
     private ServletOutputStream counted;
     private PrintWriter writer;
 
@@ -26,6 +27,45 @@ class CountingResponse extends HttpServletResponseWrapper {
             writer.flush();
         }
         return written;
+    }
+
+    /** The body length the application announced, or -1. */
+    long declaredLength() {
+        return declaredLength;
+    }
+
+    @Override
+    public void setContentLength(int length) {
+        declaredLength = length;
+        super.setContentLength(length);
+    }
+
+    @Override
+    public void setContentLengthLong(long length) {
+        declaredLength = length;
+        super.setContentLengthLong(length);
+    }
+
+    @Override
+    public void setHeader(String name, String value) {
+        noteLength(name, value);
+        super.setHeader(name, value);
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+        noteLength(name, value);
+        super.addHeader(name, value);
+    }
+
+    private void noteLength(String name, String value) {
+        if ("Content-Length".equalsIgnoreCase(name)) {
+            try {
+                declaredLength = Long.parseLong(value.trim());
+            } catch (NumberFormatException ignored) {
+                // the container will refuse it; nothing to count
+            }
+        }
     }
 
     @Override
