@@ -44,7 +44,9 @@ class FtpSecurityConfig {
                         .anyRequest().authenticated())
                 .addFilterBefore(tokens, AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // login itself opens a new session; Spring Security must not rename sessions behind our back
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
                 // the token travels in a header a browser never adds by itself, so there is nothing to forge
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())

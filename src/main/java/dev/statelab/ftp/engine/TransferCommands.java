@@ -38,8 +38,9 @@ final class TransferCommands {
                     + file.info().path() + " (" + file.info().size() + " bytes)");
         }
         FtpDownload download = new FtpDownload(file, offset, next.isAscii());
-        String from = offset > 0 ? " from byte " + offset : "";
-        return new FtpOutcome(FtpReply.of(226, "Transfer complete: " + file.info().path() + from),
+        // plain ASCII, because an HTTP face sends this text in a header
+        String from = offset > 0 ? ", resumed at byte " + offset : "";
+        return new FtpOutcome(FtpReply.of(226, "Transfer complete" + from),
                 next, FtpOutcome.Effect.STAY, download);
     }
 
