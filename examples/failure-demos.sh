@@ -15,8 +15,9 @@ U="${STATELAB_USER:-demo}:${STATELAB_PASSWORD:?set STATELAB_PASSWORD}"
 case "$DEMO" in
   forget)       # the server forgets every FTP-style session, half-way through a browse-and-rename
     curl -s -u "$U" -H 'Content-Type: application/json' -d '{"scenario":"server-forgets"}' "$BASE/api/compare/runs" ;;
-  forget-now)   # the bare admin call: drop every FTP-style session at once
-    curl -s -u "$U" -X DELETE "$BASE/api/ftp/sessions" ;;
+  forget-now)   # the bare admin call (the FTP-style admin endpoints take an admin's session token)
+    TOKEN=$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' -d "{\"user\":\"${U%%:*}\",\"pass\":\"${U#*:}\"}" "$BASE/api/ftp/session" | tr -d '\r' | awk -F': ' 'tolower($1)=="x-auth-token"{print $2}')
+    curl -s -H "X-Auth-Token: $TOKEN" -X DELETE "$BASE/api/ftp/sessions" ;;
   cut)          # a download cut after 64 KiB: Range (client holds the offset) vs REST (server holds it)
     curl -s -u "$U" -H 'Content-Type: application/json' -d '{"scenario":"resume-cut-download"}' "$BASE/api/compare/runs" ;;
   lost-update)  # two clients save the same file: If-Match gives one 412; the later STOR silently wins

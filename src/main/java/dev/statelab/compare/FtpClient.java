@@ -1,5 +1,6 @@
 package dev.statelab.compare;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,8 +60,15 @@ final class FtpClient {
     }
 
     Reply stor(String file, byte[] content) {
-        return wire.send(withToken(new Call(name, "PUT", "/api/ftp/files/" + StatelessClient.encode(file)))
+        return wire.send(withToken(new Call(name, "PUT", "/api/ftp/stor?path=" + URLEncoder.encode(file, StandardCharsets.UTF_8)))
                 .body(content, "application/octet-stream"));
+    }
+
+    /** An admin's call to end every FTP-style session (the admin endpoints take the admin's own session token). */
+    Reply forgetAllSessions() {
+        Reply reply = wire.send(withToken(new Call(name, "DELETE", "/api/ftp/sessions")));
+        token = null;
+        return reply;
     }
 
     Reply quit() {

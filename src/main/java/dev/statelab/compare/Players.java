@@ -6,7 +6,7 @@ package dev.statelab.compare;
  * same files).
  */
 record Players(String scratch, StatelessClient httpA, StatelessClient httpB, FtpClient ftpA, FtpClient ftpB,
-               WireClient wire, String adminAuthorization) {
+               FtpClient admin) {
 
     /** A path of the stateless side, relative to the home (no leading slash). */
     String http(String path) {
@@ -18,8 +18,8 @@ record Players(String scratch, StatelessClient httpA, StatelessClient httpB, Ftp
         return "/" + scratch + "/ftp/" + path;
     }
 
-    /** The admin drops every FTP-style session, as a restart with in-memory sessions would. */
-    Reply forgetAllSessions() {
-        return wire.send(new Call("admin", "DELETE", "/api/ftp/sessions").header("Authorization", adminAuthorization));
+    /** The admin logs in and drops every FTP-style session, as a restart with in-memory sessions would. */
+    java.util.List<Reply> forgetAllSessions() {
+        return java.util.List.of(admin.login(), admin.forgetAllSessions());
     }
 }

@@ -61,7 +61,7 @@ public class ScenarioRunner {
                     new StatelessClient("client B", wire, authorization),
                     new FtpClient(two ? "client A" : "client", wire, json, credentials.user(), credentials.password()),
                     new FtpClient("client B", wire, json, credentials.user(), credentials.password()),
-                    wire, authorization);
+                    new FtpClient("admin", wire, json, credentials.user(), credentials.password()));
             List<StatelessClient> httpClients = two ? List.of(players.httpA(), players.httpB()) : List.of(players.httpA());
             List<FtpClient> ftpClients = two ? List.of(players.ftpA(), players.ftpB()) : List.of(players.ftpA());
             Script recorder = new Script(httpClients, ftpClients);

@@ -26,7 +26,9 @@ final class ServerForgets implements ScenarioScript {
         try (var step = script.step("The server forgets", "An admin drops every FTP-style session, which is "
                 + "what a restart does when sessions live in memory (or what happens when the next request "
                 + "reaches another instance). No file is touched: only session state goes.")) {
-            step.server(p.forgetAllSessions(), "DELETE /api/ftp/sessions (admin, not counted on either side)");
+            var calls = p.forgetAllSessions();
+            step.server(calls.get(0), "the admin logs in (not counted on either side)");
+            step.server(calls.get(1), "every FTP-style session is dropped, the admin's own included");
         }
         try (var step = script.step("Finish the rename", "Stateless: the request carries everything, so it "
                 + "works as if nothing happened. FTP: the token names a session that no longer exists: the "

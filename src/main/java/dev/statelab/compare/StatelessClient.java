@@ -30,7 +30,11 @@ final class StatelessClient {
     }
 
     Call call(String method, String path) {
-        return new Call(name, method, FILES + encode(path)).header("Authorization", authorization);
+        return call(method, path, "");
+    }
+
+    Call call(String method, String path, String query) {
+        return new Call(name, method, FILES + encode(path) + query).header("Authorization", authorization);
     }
 
     Reply send(Call call) {
@@ -67,7 +71,7 @@ final class StatelessClient {
 
     /** The stateless counterpart of RNFR+RNTO: one request naming both paths. */
     Reply move(String from, String to) {
-        return send(call("POST", from + "?action=move&to=" + URLEncoder.encode("/" + to, StandardCharsets.UTF_8)));
+        return send(call("POST", from, "?action=move&to=" + URLEncoder.encode("/" + to, StandardCharsets.UTF_8)));
     }
 
     static String encode(String path) {
