@@ -135,6 +135,7 @@
     $('result-summary').textContent = run.summary;
     renderTotals(run.http, run.ftp);
     const list = $('steps');
+    previousState = {};
     run.steps.forEach((step, index) => list.append(renderStep(step, index + 1)));
     $('result').dataset.scenario = run.scenario;
     $('result').dataset.done = 'true';
@@ -182,11 +183,11 @@
     side.append(el('p', 'side-label', label));
     if (exchanges.length === 0) {
       side.append(el('p', 'none', kind === 'http'
-        ? 'No request: the client keeps this in its own memory.'
-        : 'No request needed.'));
+        ? 'No request: nothing to send; the client keeps what it needs itself.'
+        : 'No request from this client.'));
     }
     exchanges.forEach((x) => side.append(renderExchange(x, kind)));
-    held.forEach((h) => side.append(renderHeld(h)));
+    held.forEach((h) => side.append(renderHeld(h, kind)));
     return side;
   }
 
@@ -200,7 +201,8 @@
     if (x.client && x.client !== 'client') line.append(el('span', 'client', x.client));
     line.append(el('code', 'method', x.method), document.createTextNode(' '), el('code', 'url', x.url));
     box.append(line);
-    box.append(headerList(x.requestHeaders, x.requestBodyBytes > 0 ? 'body ' + bytes(x.requestBodyBytes) : null));
+    if (x.requestText) box.append(el('pre', 'command', x.requestText));
+    box.append(headerList(x.requestHeaders, x.requestBodyBytes > 0 && !x.requestText ? 'body ' + bytes(x.requestBodyBytes) : null));
     const answer = el('p', 'response');
     answer.append(el('span', 'badge ' + statusClass(x.status), x.status));
     if (x.ftpCode !== null && x.ftpCode !== undefined) {
@@ -233,20 +235,41 @@
     return list;
   }
 
-  function renderHeld(held) {
+  const KEY_FIELDS = ['cwd', 'pendingRename', 'restartOffset', 'type'];
+  let previousState = {};
+
+  function shown(value) {
+    if (value === null || value === undefined) return '—';
+    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  }
+
+  function renderHeld(held, kind) {
+    const key = kind + ':' + held.client;
     const box = el('div', 'held' + (held.bytes > 0 ? ' holds' : ''));
     const title = held.bytes > 0
-      ? 'Server holds ' + bytes(held.bytes) + ' for ' + held.client
-      : 'Server holds nothing for ' + held.client;
+      ? 'Server holds ' + bytes(held.bytes) + ' for ' + (held.client === 'client' ? 'this client' : held.client)
+      : 'Server holds nothing for ' + (held.client === 'client' ? 'this client' : held.client);
     box.append(el('p', 'held-title', title));
+    const before = previousState[key] || {};
     if (held.state) {
       const dl = el('dl');
+      const rest = el('dl');
       Object.entries(held.state).forEach(([key, value]) => {
-        dl.append(el('dt', null, key), el('dd', null, value === null ? '—' : (typeof value === 'object' ? JSON.stringify(value) : value)));
+        const changed = before[key] !== undefined && shown(before[key]) !== shown(value) && key !== 'commands';
+        const target = KEY_FIELDS.includes(key) || changed ? dl : rest;
+        const dt = el('dt', changed ? 'changed' : null, key);
+        const dd = el('dd', changed ? 'changed' : null, shown(value));
+        if (changed) dd.title = 'was ' + shown(before[key]);
+        target.append(dt, dd);
       });
       box.append(dl);
-    } else if (held.note) {
-      box.append(el('p', 'muted small', held.note));
+      const more = el('details');
+      more.append(el('summary', null, 'the rest of the record'), rest);
+      box.append(more);
+      previousState[key] = held.state;
+    } else {
+      if (held.note) box.append(el('p', 'muted small', held.note));
+      previousState[key] = {};
     }
     return box;
   }

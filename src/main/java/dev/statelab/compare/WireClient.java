@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,6 +36,7 @@ final class WireClient {
 
     private static final Set<String> SHOWN_RESPONSE_HEADERS = Set.of("content-type", "content-length",
             "content-range", "etag", "location", "x-ftp-reply", "x-auth-token", "www-authenticate", "accept-ranges");
+    private static final Pattern PASSWORD = Pattern.compile("\"pass\"\\s*:\\s*\"(?:[^\"\\\\]|\\\\.)*\"");
     private static final Pattern FTP_CODE = Pattern.compile("^\\s*(\\d{3})");
     private static final String USER_AGENT = "Java-http-client/" + System.getProperty("java.version");
     private static final boolean ALWAYS_CONTENT_LENGTH = Runtime.version().feature() < 19;
@@ -133,7 +135,15 @@ final class WireClient {
             }
         }
         return new Exchange(call.client, call.method, call.target, shownRequestHeaders(call), requestBody,
-                response.statusCode(), code, text, shown, bodyBytes, sent, received, millis, true, null);
+                shownRequestText(call), response.statusCode(), code, text, shown, bodyBytes, sent, received, millis, true, null);
+    }
+
+    private static @Nullable String shownRequestText(Call call) {
+        String type = call.headers.getOrDefault("Content-Type", "");
+        if (call.body == null || call.body.length > 300 || !(type.startsWith("text/") || type.contains("json"))) {
+            return null;
+        }
+        return PASSWORD.matcher(new String(call.body, StandardCharsets.UTF_8)).replaceAll("\"pass\":\"\u2022\u2022\u2022\"");
     }
 
     private static Map<String, String> shownRequestHeaders(Call call) {

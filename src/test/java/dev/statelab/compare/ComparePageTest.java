@@ -2,8 +2,11 @@ package dev.statelab.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import dev.statelab.support.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
@@ -61,8 +64,7 @@ class ComparePageTest extends CompareTestBase {
             assertThat(totals).hasSize(6);
             assertThat(totals.get(0).findElement(By.cssSelector("td.http")).getText()).isNotBlank();
             assertThat(totals.get(0).findElement(By.cssSelector("td.ftp")).getText()).isNotBlank();
-            driver.executeScript("window.scrollTo(0, 0)");
-            chromium.screenshot("compare-" + scenario);
+            fullPage(driver, "compare-" + scenario);
         }
         waitUntil(driver, () -> !driver.findElements(By.cssSelector("#metrics [data-metric=requests-http]")).isEmpty());
     }
@@ -83,6 +85,7 @@ class ComparePageTest extends CompareTestBase {
         assertThat(http.getText()).contains("carries on");
         driver.executeScript("arguments[0].scrollIntoView()", finish);
         chromium.screenshot("compare-server-forgets");
+        fullPage(driver, "compare-server-forgets-full");
     }
 
     @Test
@@ -94,10 +97,24 @@ class ComparePageTest extends CompareTestBase {
             Long overflow = (Long) driver.executeScript(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
             assertThat(overflow).isLessThanOrEqualTo(0L);
-            driver.executeScript("document.getElementById('result').scrollIntoView()");
-            chromium.screenshot("compare-phone");
+            fullPage(driver, "compare-phone");
         } finally {
             driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        }
+    }
+
+    /** The whole page, not just the window, as build artifact. */
+    private static void fullPage(ChromeDriver driver, String name) {
+        Number width = (Number) driver.executeScript("return document.documentElement.scrollWidth");
+        Number height = (Number) driver.executeScript("return Math.min(document.documentElement.scrollHeight, 12000)");
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
+                "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        try {
+            Files.createDirectories(HeadlessChromium.SCREENSHOTS);
+            Files.write(HeadlessChromium.SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
