@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -350,6 +351,19 @@ class FtpApiEndToEndTest {
         assertThat(stor.get("requestBody").get("content").get("application/octet-stream").get("schema")
                 .get("format").asString()).isEqualTo("binary");
         assertThat(stor.get("security").toString()).contains("ftpToken");
+    }
+
+    @Test
+    void theCurlWalkthroughRunsAWholeSession() throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("bash", "examples/ftp-session.sh").redirectErrorStream(true);
+        builder.environment().put("BASE", "http://127.0.0.1:" + port);
+        builder.environment().put("USER", "bob");
+        builder.environment().put("PASS", "bob-pw");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("OK: the whole session worked");
     }
 
     private boolean hasTemporaryFiles() throws IOException {
