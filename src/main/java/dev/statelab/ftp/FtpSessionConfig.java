@@ -71,7 +71,7 @@ class FtpSessionConfig {
 
     @Bean
     SessionSizes ftpSessionSizes(InMemorySessions sessions, MeterRegistry registry) {
-        SessionSizes sizes = new SessionSizes(sessions, Clock.systemUTC(), Duration.ofSeconds(10));
+        SessionSizes sizes = new SessionSizes(sessions, Clock.systemUTC(), Duration.ofSeconds(1));
         Gauge.builder("statelab.ftp.sessions.active", sessions, SessionDirectory::count)
                 .description("FTP-style sessions held by the server").register(registry);
         Gauge.builder("statelab.ftp.session.state.bytes", sizes, SessionSizes::total).baseUnit("bytes")

@@ -28,7 +28,7 @@ final class SessionSizes {
     private final SessionDirectory sessions;
     private final Clock clock;
     private final Duration memo;
-    private long totalAt = Long.MIN_VALUE;
+    private long totalAt;
     private long total;
 
     SessionSizes(SessionDirectory sessions, Clock clock, Duration memo) {

@@ -43,6 +43,9 @@ final class FileDownload {
 
     static Outcome send(ReadableFile file, HttpServletRequest request, HttpServletResponse response) throws IOException {
         StoredFile info = file.info();
+        if (!ifMatchHolds(request.getHeader(HttpHeaders.IF_MATCH), info.etag())) {
+            return Outcome.PRECONDITION_FAILED; // Spring's check below leaves If-Match to unsafe methods
+        }
         ServletWebRequest web = new ServletWebRequest(request, response);
         if (web.checkNotModified(info.etag(), info.modified().toEpochMilli())) {
             return response.getStatus() == HttpServletResponse.SC_PRECONDITION_FAILED ? Outcome.PRECONDITION_FAILED : Outcome.SENT;
@@ -77,6 +80,18 @@ final class FileDownload {
         }
         copy(file, range, response.getOutputStream());
         return Outcome.SENT;
+    }
+
+    private static boolean ifMatchHolds(@Nullable String ifMatch, String etag) {
+        if (ifMatch == null || ifMatch.trim().equals("*")) {
+            return true;
+        }
+        for (String candidate : ifMatch.split(",")) {
+            if (candidate.trim().equals(etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The requested range, unless an If-Range names another version of the file (then: the whole file). */

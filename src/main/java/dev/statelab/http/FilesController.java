@@ -2,6 +2,7 @@ package dev.statelab.http;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,6 +21,7 @@ import dev.statelab.files.WriteResult;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -116,8 +118,8 @@ class FilesController implements FilesApi {
         String type = request.getContentType();
         if (type != null && (type.regionMatches(true, 0, "multipart/", 0, 10)
                 || type.regionMatches(true, 0, MediaType.APPLICATION_FORM_URLENCODED_VALUE, 0, 33))) {
-            throw new HttpMediaTypeNotSupportedException(
-                    "Send the file's bytes as the raw body (for example application/octet-stream), not a form.");
+            throw new HttpMediaTypeNotSupportedException(MediaType.parseMediaType(type),
+                    List.of(MediaType.APPLICATION_OCTET_STREAM), HttpMethod.PUT);
         }
     }
 
