@@ -53,7 +53,7 @@ final class SessionSizes {
 
     synchronized long total() {
         long now = clock.millis();
-        if (totalAt == Long.MIN_VALUE || now - totalAt >= memo.toMillis()) {
+        if (now - totalAt >= memo.toMillis()) {
             total = sessions.all().mapToLong(SessionSizes::of).sum();
             totalAt = now;
         }
