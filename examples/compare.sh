@@ -55,7 +55,7 @@ for side in http ftp; do
   setup -X POST "$BASE/api/http/files/$DIR/$side?action=mkdir"
   setup -X POST "$BASE/api/http/files/$DIR/$side/docs?action=mkdir"
   for f in a b c; do
-    printf 'This is %s.txt.\n%.0s' $f {1..40} | setup -X PUT -H "Content-Type: application/octet-stream" --data-binary @- "$BASE/api/http/files/$DIR/$side/docs/$f.txt"
+    for _ in $(seq 40); do printf 'This is %s.txt.\n' $f; done | setup -X PUT -H "Content-Type: application/octet-stream" --data-binary @- "$BASE/api/http/files/$DIR/$side/docs/$f.txt"
   done
 done
 

@@ -78,6 +78,10 @@
     event.preventDefault();
     run($('scenario').value);
   });
+  $('auth-demo').addEventListener('click', () => {
+    $('scenario').value = 'login-and-logout';
+    run('login-and-logout');
+  });
   document.querySelectorAll('.demo').forEach((button) => {
     button.addEventListener('click', () => {
       const box = $('second-instance');
@@ -127,7 +131,7 @@
   }
 
   function setBusy(busy) {
-    document.querySelectorAll('#run, .demo').forEach((b) => { b.disabled = busy; });
+    document.querySelectorAll('#run, .demo, #auth-demo').forEach((b) => { b.disabled = busy; });
   }
 
   function render(run) {

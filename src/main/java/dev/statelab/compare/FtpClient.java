@@ -53,6 +53,15 @@ final class FtpClient {
                 .body(line.getBytes(StandardCharsets.UTF_8), "text/plain"));
     }
 
+    /** A command sent with a token this client held before (to show what happens to it). */
+    Reply commandWith(@Nullable String oldToken, String line) {
+        Call call = new Call(name, "POST", "/api/ftp/command").body(line.getBytes(StandardCharsets.UTF_8), "text/plain");
+        if (oldToken != null) {
+            call.header("X-Auth-Token", oldToken);
+        }
+        return wire.send(call);
+    }
+
     Reply retr(String file, long cutAfter) {
         Call call = withToken(new Call(name, "POST", "/api/ftp/command"))
                 .body(("RETR " + file).getBytes(StandardCharsets.UTF_8), "text/plain");

@@ -19,7 +19,11 @@ public enum Scenario {
     SERVER_FORGETS("server-forgets", "The server forgets",
             "Halfway through, every FTP-style session is dropped, as by a restart. The stateless client "
                     + "carries on; the FTP-style client must log in again and has lost its cwd and rename.",
-            ServerForgets::new);
+            ServerForgets::new),
+    LOGIN_AND_LOGOUT("login-and-logout", "Three ways to authenticate, and what log out means",
+            "HTTP Basic on every request, a signed bearer token, and the FTP-style session token: what each "
+                    + "request carries, what the server checks, and which one a log-out can end.",
+            LoginAndLogout::new);
 
     private final String slug;
     private final String title;

@@ -29,6 +29,16 @@ final class StatelessClient {
         return name;
     }
 
+    /** The same client sending another {@code Authorization} value (a bearer token instead of Basic). */
+    StatelessClient withAuthorization(String value) {
+        return new StatelessClient(name, wire, value);
+    }
+
+    /** Trades the Basic credentials for a signed bearer token ({@code POST /api/http/token}). */
+    Reply token() {
+        return send(new Call(name, "POST", "/api/http/token").header("Authorization", authorization));
+    }
+
     Call call(String method, String path) {
         return call(method, path, "");
     }

@@ -113,6 +113,17 @@ class CompareRunsTest extends CompareTestBase {
     }
 
     @Test
+    void afterLogOutTheSignedTokenStillWorksWhileTheSessionTokenIsRefused() throws Exception {
+        JsonNode steps = run("login-and-logout").get("steps");
+        JsonNode bearer = steps.valueStream().filter(s -> s.get("title").asString().startsWith("Requests with a token")).findFirst().orElseThrow();
+        assertThat(bearer.get("http").get(0).get("status").asInt()).isEqualTo(200);
+        assertThat(bearer.get("http").get(0).get("requestHeaders").get("Authorization").asString()).startsWith("Bearer");
+        JsonNode after = steps.valueStream().filter(s -> s.get("title").asString().startsWith("Use the old token")).findFirst().orElseThrow();
+        assertThat(after.get("http").get(0).get("status").asInt()).isEqualTo(200);
+        assertThat(after.get("ftp").get(0).get("status").asInt()).isEqualTo(401);
+    }
+
+    @Test
     void runsMoveTheRequestAndByteCountersOfBothApis() throws Exception {
         double httpBefore = count("statelab.requests", "http");
         double ftpBefore = count("statelab.requests", "ftp");
