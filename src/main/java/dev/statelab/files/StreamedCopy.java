@@ -23,18 +23,19 @@ final class StreamedCopy {
     }
 
     /** Writes into a new file, forced to disk before returning; the caller deletes it on failure. */
-    void toNewFile(InputStream body, Path file, long expectedLength, Path volume) throws IOException {
+    void toNewFile(InputStream body, Path file, long expectedLength) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            toChannel(body, channel, expectedLength, volume);
+            toChannel(body, channel, expectedLength, file.getParent());
             channel.force(true);
         }
     }
 
-    long toChannel(InputStream body, FileChannel channel, long expectedLength, Path volume) throws IOException {
+    /** @param folder where the file lies, to tell up front whether its volume can hold {@code expectedLength} */
+    long toChannel(InputStream body, FileChannel channel, long expectedLength, Path folder) throws IOException {
         if (expectedLength > limit) {
             throw new UploadTooLargeException(limit);
         }
-        if (DiskSpace.cannotHold(volume, expectedLength)) {
+        if (DiskSpace.cannotHold(folder, expectedLength)) {
             throw new InsufficientStorageException();
         }
         byte[] buffer = new byte[BUFFER_SIZE];
