@@ -12,6 +12,7 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -176,7 +177,7 @@ public class FileStore {
                 try {
                     new StreamedCopy(maxUploadSize - before).toChannel(body, channel, -1, file.getParent());
                 } catch (RuntimeException | IOException e) {
-                    rollBack(channel, before, current == null ? file : null, e);
+                    rollBack(channel, file, current, e);
                     throw e;
                 }
             }
@@ -186,12 +187,16 @@ public class FileStore {
         }
     }
 
-    private static void rollBack(FileChannel channel, long length, @Nullable Path created, Exception failure) {
+    /** Cuts the file back and restores its time too, so its ETag is the one it had before the append. */
+    private static void rollBack(FileChannel channel, Path file, @Nullable StoredFile before, Exception failure) {
         try {
-            channel.truncate(length);
-            if (created != null) {
-                Files.deleteIfExists(created);
+            if (before == null) {
+                Files.deleteIfExists(file);
+                return;
             }
+            channel.truncate(before.size());
+            channel.force(false);
+            Files.setLastModifiedTime(file, FileTime.from(before.modified()));
         } catch (IOException e) {
             failure.addSuppressed(e);
         }

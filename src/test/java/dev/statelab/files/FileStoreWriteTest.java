@@ -145,12 +145,11 @@ class FileStoreWriteTest {
         assertThatThrownBy(() -> store.append(USER, FILE, new ByteArrayInputStream(new byte[64 * 1024])))
                 .isInstanceOf(UploadTooLargeException.class);
         assertThat(store.stat(USER, FILE).size()).isEqualTo("alice's notes".length());
-        assertThat(store.stat(USER, FILE).etag()).isNotEqualTo("").isEqualTo(store.stat(USER, FILE).etag());
+        assertThat(store.stat(USER, FILE).etag()).isEqualTo(etag);
 
         UserPath fresh = UserPath.parse("docs/fresh.txt");
         assertThatThrownBy(() -> store.append(USER, fresh, cutOffAfter(10))).isInstanceOf(IncompleteUploadException.class);
         assertThat(store.find(USER, fresh)).isNull();
-        assertThat(etag).isNotBlank();
     }
 
     @Test
