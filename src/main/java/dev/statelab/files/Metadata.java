@@ -20,7 +20,11 @@ final class Metadata {
     private Metadata() {
     }
 
-    /** Null when nothing is there, also when a folder on the way is a file ({@code a.txt/b}). */
+    /**
+     * Null when nothing is there, also when a folder on the way is a file ({@code a.txt/b}) and for what
+     * is neither a file nor a folder (a named pipe or device made on the server): opening a pipe would wait
+     * for a writer forever.
+     */
     static @Nullable StoredFile read(UserPath path, Path location) {
         BasicFileAttributes attributes;
         try {
@@ -35,6 +39,9 @@ final class Metadata {
             throw unreadable(path, e);
         } catch (IOException e) {
             throw unreadable(path, e);
+        }
+        if (!attributes.isRegularFile() && !attributes.isDirectory()) {
+            return null;
         }
         StoredFile.Type type = attributes.isDirectory() ? StoredFile.Type.DIR : StoredFile.Type.FILE;
         long size = attributes.isDirectory() ? 0 : attributes.size();
