@@ -135,7 +135,9 @@ public class FileStore {
      */
     public WriteResult write(String user, UserPath path, InputStream body, long expectedLength,
                              WritePrecondition precondition) {
-        Path target = jail(user).resolve(path);
+        Jail jail = jail(user);
+        // Through a link inside the home the write replaces the link's target and keeps the link.
+        Path target = jail.target(path, jail.resolve(path));
         requireParentFolder(path, target);
         precondition.check(path, existingFile(path, target));
         Path temp = TemporaryFiles.besides(target);
@@ -245,8 +247,10 @@ public class FileStore {
 
     /** Moves or renames a file or folder in one step; an existing target is replaced only with {@code overwrite}. */
     public StoredFile move(String user, UserPath from, UserPath to, boolean overwrite) {
-        Transfer transfer = Transfer.check(jail(user), from, to);
+        Jail jail = jail(user);
+        Transfer transfer = Transfer.check(jail, from, to);
         requireParentFolder(to, transfer.target());
+        transfer.checkLinkStaysValid(jail);
         try (PathLocks.Held held = locks.lock(transfer.source(), transfer.target())) {
             StoredFile existing = transfer.existingTarget(overwrite);
             if (existing != null && existing.isDirectory()) {

@@ -81,7 +81,7 @@ final class Jail {
         return checkInside(path, existing).resolve(existing.relativize(lexical));
     }
 
-    private Path checkInside(UserPath path, Path existing) {
+    Path checkInside(UserPath path, Path existing) {
         Path real;
         try {
             real = existing.toRealPath();

@@ -1,5 +1,7 @@
 package dev.statelab.files;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.jspecify.annotations.Nullable;
@@ -22,6 +24,22 @@ record Transfer(UserPath from, UserPath to, Path source, Path target, StoredFile
             throw new InvalidPathException("a file or folder cannot be moved or copied onto or into itself");
         }
         return new Transfer(from, to, source, target, file);
+    }
+
+    /**
+     * A relative link points elsewhere once moved: refuse a move after which the link would lead out of
+     * the home or nowhere, as such links are refused everywhere else.
+     */
+    void checkLinkStaysValid(Jail jail) {
+        if (!Files.isSymbolicLink(source)) {
+            return;
+        }
+        try {
+            Path pointsTo = target.resolveSibling(Files.readSymbolicLink(source));
+            jail.checkInside(to, pointsTo);
+        } catch (IOException e) {
+            throw new InvalidPathException(to + " would be a broken link");
+        }
     }
 
     /** What the target holds now, checked against {@code overwrite} and against the source's type. */
