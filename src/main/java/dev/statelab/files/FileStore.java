@@ -177,7 +177,7 @@ public class FileStore {
                     StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS)) {
                 long before = channel.size();
                 try {
-                    new StreamedCopy(maxUploadSize - before).toChannel(body, channel, -1, file.getParent());
+                    new StreamedCopy(maxUploadSize - before, maxUploadSize).toChannel(body, channel, -1, file.getParent());
                 } catch (RuntimeException | IOException e) {
                     rollBack(channel, file, current, e);
                     throw e;

@@ -92,6 +92,41 @@ class FileStoreWriteTest {
     }
 
     @Test
+    void aBodyLongerThanAnnouncedIsRefusedWithoutReadingItAll() throws IOException {
+        String etag = store.stat(USER, FILE).etag();
+        long[] consumed = {0};
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                consumed[0]++;
+                return 'x';
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                consumed[0] += len;
+                return len;
+            }
+        };
+
+        assertThatThrownBy(() -> store.write(USER, FILE, endless, 10, WritePrecondition.NONE))
+                .isInstanceOf(IncompleteUploadException.class).hasMessageContaining("longer than the announced 10 bytes");
+
+        assertThat(consumed[0]).isLessThanOrEqualTo(128 * 1024);
+        assertUnchanged(etag);
+    }
+
+    @Test
+    void anAppendBeyondTheLimitNamesTheLimit() throws IOException {
+        Files.write(fixture.home.resolve("docs/full.bin"), new byte[64 * 1024]);
+
+        assertThatThrownBy(() -> store.append(USER, UserPath.parse("docs/full.bin"), body("x")))
+                .isInstanceOf(UploadTooLargeException.class)
+                .satisfies(e -> assertThat(((UploadTooLargeException) e).limit()).isEqualTo(64 * 1024));
+        assertThat(store.stat(USER, UserPath.parse("docs/full.bin")).size()).isEqualTo(64 * 1024);
+    }
+
+    @Test
     void anUploadOverTheLimitIsRefusedUpFrontAndMidStream() throws IOException {
         String etag = store.stat(USER, FILE).etag();
         byte[] tooLarge = new byte[64 * 1024 + 1];
