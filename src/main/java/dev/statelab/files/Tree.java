@@ -2,10 +2,12 @@ package dev.statelab.files;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
 import java.nio.file.SimpleFileVisitor;
@@ -18,6 +20,8 @@ import java.util.List;
 
 /** Whole-folder operations. Symbolic links are never followed: a link is removed or skipped, not its target. */
 final class Tree {
+
+    private static final int ATTEMPTS = 10;
 
     private Tree() {
     }
@@ -39,20 +43,34 @@ final class Tree {
     }
 
     private static void delete(SecureDirectoryStream<Path> folder, Path name) throws IOException {
-        BasicFileAttributes attributes = folder.getFileAttributeView(name, BasicFileAttributeView.class,
-                LinkOption.NOFOLLOW_LINKS).readAttributes();
-        if (!attributes.isDirectory()) {
-            folder.deleteFile(name);
-            return;
-        }
-        try (SecureDirectoryStream<Path> child = folder.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS)) {
-            List<Path> names = new ArrayList<>();
-            child.forEach(entry -> names.add(entry.getFileName()));
-            for (Path entry : names) {
-                delete(child, entry);
+        try {
+            BasicFileAttributes attributes = folder.getFileAttributeView(name, BasicFileAttributeView.class,
+                    LinkOption.NOFOLLOW_LINKS).readAttributes();
+            if (!attributes.isDirectory()) {
+                folder.deleteFile(name);
+                return;
             }
+            // Writers may add entries (their temporary files) while the folder is emptied: empty it again.
+            for (int attempt = 1; ; attempt++) {
+                try (SecureDirectoryStream<Path> child = folder.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS)) {
+                    List<Path> names = new ArrayList<>();
+                    child.forEach(entry -> names.add(entry.getFileName()));
+                    for (Path entry : names) {
+                        delete(child, entry);
+                    }
+                }
+                try {
+                    folder.deleteDirectory(name);
+                    return;
+                } catch (DirectoryNotEmptyException e) {
+                    if (attempt == ATTEMPTS) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (NoSuchFileException gone) {
+            // removed meanwhile (a writer renamed its temporary file, say): what was wanted
         }
-        folder.deleteDirectory(name);
     }
 
     private static void deleteByWalking(Path folder) throws IOException {

@@ -223,6 +223,38 @@ class FileStoreTreeTest {
     }
 
     @Test
+    void aRecursiveDeleteSucceedsWhileWritersKeepAddingToTheFolder() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                store.mkdir(USER, UserPath.parse("busy"));
+                put("busy/seed.txt", "seed");
+                java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+                Future<?> writers = pool.submit(() -> {
+                    for (int i = 0; !stop.get(); i++) {
+                        try {
+                            store.write(USER, UserPath.parse("busy/f" + (i % 50)), body("data " + i), -1, WritePrecondition.NONE);
+                        } catch (FileNotFoundException gone) {
+                            // the folder was deleted under the writer: the expected outcome
+                        }
+                    }
+                });
+                Thread.sleep(2);
+                try {
+                    store.delete(USER, UserPath.parse("busy"), true);
+                } finally {
+                    stop.set(true);
+                    writers.get(10, TimeUnit.SECONDS);
+                }
+                assertThat(store.find(USER, UserPath.parse("busy"))).isNull();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(StoreFixture.temporaryFilesIn(fixture.home)).isZero();
+    }
+
+    @Test
     void aFolderCopyThatFailsLeavesNoPartialCopy() throws IOException {
         FileStore small = fixture.store(org.springframework.util.unit.DataSize.ofBytes(10));
         Files.writeString(fixture.home.resolve("docs/a-small.txt"), "small");
