@@ -73,6 +73,14 @@ class DiskFullTest {
         assertThat(store.stat("alice", file).etag()).isEqualTo(etag);
         assertThat(StoreFixture.temporaryFilesIn(mounted)).isZero();
         assertThat(store.list("alice", UserPath.ROOT)).extracting(StoredFile::name).containsExactly("keep.txt");
+
+        store.mkdir("alice", UserPath.parse("folder"));
+        store.write("alice", UserPath.parse("folder/a.bin"), zeros(400 * 1024), -1, WritePrecondition.NONE);
+        store.copy("alice", UserPath.parse("folder"), UserPath.parse("copy1"), false);
+        assertThatThrownBy(() -> store.copy("alice", UserPath.parse("folder"), UserPath.parse("copy2"), false))
+                .isInstanceOf(InsufficientStorageException.class);
+        assertThat(store.find("alice", UserPath.parse("copy2"))).isNull();
+        assertThat(StoreFixture.temporaryFilesIn(mounted)).isZero();
     }
 
     @AfterEach
