@@ -4,17 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,10 +35,12 @@ public class FileStore {
     private final long maxUploadSize;
     private final Map<String, Jail> jails = new ConcurrentHashMap<>();
     private final PathLocks locks = new PathLocks();
+    private final Transfers transfers;
 
     public FileStore(FileStoreProperties properties) {
         this.root = properties.root().toAbsolutePath().normalize();
         this.maxUploadSize = properties.maxUploadSize().toBytes();
+        this.transfers = new Transfers(this, locks, maxUploadSize);
         try {
             Files.createDirectories(root);
         } catch (IOException e) {
@@ -73,44 +71,7 @@ public class FileStore {
 
     /** The entries of a folder, sorted by name, without the store's own temporary files or links that lead out. */
     public List<StoredFile> list(String user, UserPath dir) {
-        Jail jail = jail(user);
-        Path folder = jail.resolve(dir);
-        if (!stat(user, dir).isDirectory()) {
-            throw new NotADirectoryException(dir);
-        }
-        List<StoredFile> entries = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
-            for (Path entry : stream) {
-                StoredFile file = listable(jail, dir, entry);
-                if (file != null) {
-                    entries.add(file);
-                }
-            }
-        } catch (NoSuchFileException e) {
-            throw new FileNotFoundException(dir);
-        } catch (NotDirectoryException e) {
-            throw new NotADirectoryException(dir);
-        } catch (IOException e) {
-            throw StorageErrors.of("list", dir, folder, e);
-        }
-        entries.sort(Comparator.comparing(StoredFile::name));
-        return entries;
-    }
-
-    /** Null for temporary files, names no user path could express (made outside the store) and links out of the home. */
-    private static @Nullable StoredFile listable(Jail jail, UserPath dir, Path entry) {
-        if (TemporaryFiles.isTemporary(entry)) {
-            return null;
-        }
-        try {
-            UserPath path = dir.child(entry.getFileName().toString());
-            if (Files.isSymbolicLink(entry)) {
-                jail.resolve(path);
-            }
-            return Metadata.read(path, entry);
-        } catch (InvalidPathException e) {
-            return null;
-        }
+        return FolderListing.list(jail(user), dir);
     }
 
     /** Opens a file for reading; the caller streams from it and closes it. */
@@ -138,19 +99,19 @@ public class FileStore {
         Jail jail = jail(user);
         // Through a link inside the home the write replaces the link's target and keeps the link.
         Path target = jail.target(path, jail.resolve(path));
-        requireParentFolder(path, target);
-        precondition.check(path, existingFile(path, target));
+        Presence.requireParentFolder(path, target);
+        precondition.check(path, Presence.existingFile(path, target));
         Path temp = TemporaryFiles.besides(target);
         try {
             new StreamedCopy(maxUploadSize).toNewFile(body, temp, expectedLength);
             try (PathLocks.Held held = locks.lock(target)) {
-                StoredFile current = existingFile(path, target);
+                StoredFile current = Presence.existingFile(path, target);
                 precondition.check(path, current);
                 if (current != null) {
                     Versions.keepAfter(temp, current.modified());
                 }
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                return new WriteResult(statAfter(path, target), current == null);
+                return new WriteResult(Presence.after(path, target), current == null);
             }
         } catch (NoSuchFileException e) {
             throw new FileNotFoundException(path.parent());
@@ -169,10 +130,10 @@ public class FileStore {
     public StoredFile append(String user, UserPath path, InputStream body) {
         Jail jail = jail(user);
         Path target = jail.resolve(path);
-        requireParentFolder(path, target);
+        Presence.requireParentFolder(path, target);
         Path file = jail.target(path, target);
         try (PathLocks.Held held = locks.lock(target, file)) {
-            StoredFile current = existingFile(path, target);
+            StoredFile current = Presence.existingFile(path, target);
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS)) {
                 long before = channel.size();
@@ -183,7 +144,7 @@ public class FileStore {
                     throw e;
                 }
             }
-            return statAfter(path, target);
+            return Presence.after(path, target);
         } catch (IOException e) {
             throw StorageErrors.of("append to", path, file.getParent(), e);
         }
@@ -209,10 +170,10 @@ public class FileStore {
             throw new FileAlreadyExistsException(path);
         }
         Path target = jail(user).resolve(path);
-        requireParentFolder(path, target);
+        Presence.requireParentFolder(path, target);
         try (PathLocks.Held held = locks.lock(target)) {
             Files.createDirectory(target);
-            return statAfter(path, target);
+            return Presence.after(path, target);
         } catch (java.nio.file.FileAlreadyExistsException e) {
             throw new FileAlreadyExistsException(path);
         } catch (IOException e) {
@@ -247,92 +208,12 @@ public class FileStore {
 
     /** Moves or renames a file or folder in one step; an existing target is replaced only with {@code overwrite}. */
     public StoredFile move(String user, UserPath from, UserPath to, boolean overwrite) {
-        Jail jail = jail(user);
-        Transfer transfer = Transfer.check(jail, from, to);
-        requireParentFolder(to, transfer.target());
-        transfer.checkLinkStaysValid(jail);
-        try (PathLocks.Held held = locks.lock(transfer.source(), transfer.target())) {
-            StoredFile existing = transfer.existingTarget(overwrite);
-            if (existing != null && existing.isDirectory()) {
-                Tree.delete(transfer.target());
-            }
-            if (existing != null) {
-                Files.move(transfer.source(), transfer.target(), StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                Files.move(transfer.source(), transfer.target());
-            }
-            return statAfter(to, transfer.target());
-        } catch (java.nio.file.FileAlreadyExistsException e) {
-            throw new FileAlreadyExistsException(to);
-        } catch (NoSuchFileException e) {
-            throw new FileNotFoundException(from);
-        } catch (IOException e) {
-            throw StorageErrors.of("move", from, transfer.target().getParent(), e);
-        }
+        return transfers.move(jail(user), from, to, overwrite);
     }
 
     /** Copies a file (atomically, through a temporary file) or a whole folder (removed again if the copy fails). */
     public StoredFile copy(String user, UserPath from, UserPath to, boolean overwrite) {
-        Jail jail = jail(user);
-        Transfer transfer = Transfer.check(jail, from, to);
-        requireParentFolder(to, transfer.target());
-        Path source = jail.target(from, transfer.source());
-        try {
-            if (!transfer.sourceFile().isDirectory()) {
-                transfer.existingTarget(overwrite);
-                try (InputStream in = Files.newInputStream(source, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-                    return write(user, to, in, transfer.sourceFile().size(),
-                            overwrite ? WritePrecondition.NONE : WritePrecondition.CREATE_ONLY).file();
-                } catch (PreconditionFailedException e) {
-                    throw new FileAlreadyExistsException(to);
-                }
-            }
-            try (PathLocks.Held held = locks.lock(transfer.target())) {
-                if (transfer.existingTarget(overwrite) != null) {
-                    Tree.delete(transfer.target());
-                }
-                Tree.copy(source, transfer.target(), maxUploadSize);
-                return statAfter(to, transfer.target());
-            }
-        } catch (java.nio.file.FileAlreadyExistsException e) {
-            throw new FileAlreadyExistsException(to);
-        } catch (NoSuchFileException e) {
-            throw new FileNotFoundException(from);
-        } catch (IOException e) {
-            throw StorageErrors.of("copy", from, transfer.target().getParent(), e);
-        }
-    }
-
-    private static void requireParentFolder(UserPath path, Path location) {
-        if (path.isRoot()) {
-            throw new NotAFileException(path);
-        }
-        UserPath parent = path.parent();
-        StoredFile folder = Metadata.read(parent, location.getParent());
-        if (folder == null) {
-            throw new FileNotFoundException(parent);
-        }
-        if (!folder.isDirectory()) {
-            throw new NotADirectoryException(parent);
-        }
-    }
-
-    private static @Nullable StoredFile existingFile(UserPath path, Path target) {
-        StoredFile current = Metadata.read(path, target);
-        if (current != null && current.isDirectory()) {
-            throw new NotAFileException(path);
-        }
-        return current;
-    }
-
-    /** The metadata just after a change made under the path's lock, so something must be there. */
-    private static StoredFile statAfter(UserPath path, Path location) {
-        StoredFile file = Metadata.read(path, location);
-        if (file == null) {
-            throw new FileNotFoundException(path);
-        }
-        return file;
+        return transfers.copy(user, jail(user), from, to, overwrite);
     }
 
     private Jail jail(String user) {
