@@ -67,6 +67,9 @@ final class Jail {
     }
 
     private Path realFolder(UserPath path, UserPath folder) {
+        if (folder.isRoot()) {
+            return realHome;
+        }
         Path lexical = realHome;
         for (String segment : folder.segments()) {
             lexical = lexical.resolve(onDisk(path, segment));
