@@ -82,6 +82,16 @@ NG_UP=$(mbps "$(curl -fs -o /dev/null -w '%{speed_upload}' -u "$USER_NAME:$PASSW
 SL_UP=$(mbps "$(curl -fs -o /dev/null -w '%{speed_upload}' -u "$USER_NAME:$PASSWORD" -T "$WORK/upload.bin" "$SL/api/http/files/up.bin")")
 LARGE_HWM=$(rss VmHWM)
 cmp -s "$WORK/upload.bin" "$WORK/root/$USER_NAME/up.bin" || { echo "uploaded file differs" >&2; exit 1; }
+rm -f "$WORK/root/$USER_NAME/up.bin" "$WORK/upload.bin"
+
+# 2 GiB through statelab alone (chunked upload from a pipe, then download), checked by SHA-256
+echo "2 GiB round trip..." >&2
+EXPECTED=$(cat "$WORK/root/$USER_NAME/1g.bin" "$WORK/root/$USER_NAME/1g.bin" | sha256sum | cut -d' ' -f1)
+cat "$WORK/root/$USER_NAME/1g.bin" "$WORK/root/$USER_NAME/1g.bin" \
+  | curl -fs -o /dev/null -u "$USER_NAME:$PASSWORD" -T - "$SL/api/http/files/2g.bin"
+GOT=$(curl -fs -u "$USER_NAME:$PASSWORD" "$SL/api/http/files/2g.bin" | sha256sum | cut -d' ' -f1)
+[ "$EXPECTED" = "$GOT" ] || { echo "2 GiB round trip differs" >&2; exit 1; }
+HUGE_HWM=$(rss VmHWM)
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 echo
@@ -95,3 +105,4 @@ echo "| 1 GiB download, MB/s (curl) | $NG_DOWN | $SL_DOWN | $(ratio "$SL_DOWN" "
 echo "| 1 GiB upload, MB/s (curl -T) | $NG_UP | $SL_UP | $(ratio "$SL_UP" "$NG_UP") |"
 echo "| statelab peak RSS (VmHWM) after the 4 KiB run | | $SMALL_HWM MiB | |"
 echo "| statelab peak RSS (VmHWM) after 1 GiB down + up | | $LARGE_HWM MiB | |"
+echo "| statelab peak RSS (VmHWM) after 2 GiB up + down (SHA-256 checked) | | $HUGE_HWM MiB | |"

@@ -50,7 +50,7 @@ final class AccountLogin implements FtpAuthenticator {
         }
         throttle.succeeded(user);
         String name = verified.getName();
-        if (sessions.countByUser(name) >= maxSessionsPerUser) {
+        if (!sessions.hasRoomFor(name, maxSessionsPerUser)) {
             return new Refused(FtpReply.of(421, "Too many sessions for " + name + ": " + maxSessionsPerUser
                     + " are open, which is the limit. QUIT one or wait until one expires"));
         }

@@ -103,14 +103,23 @@ final class InMemorySessions implements FindByIndexNameSessionRepository<MapSess
 
     @Override
     public int countByUser(String user) {
+        return idsByUser.getOrDefault(user, Set.of()).size();
+    }
+
+    @Override
+    public boolean hasRoomFor(String user, int limit) {
         Set<String> ids = idsByUser.getOrDefault(user, Set.of());
+        if (ids.size() < limit) {
+            return true;
+        }
+        // at the limit: sessions that expired but were not purged yet must not count
         for (String id : ids) {
             Session session = sessions.get(id);
             if (session != null && session.isExpired()) {
                 end(id, Ending.EXPIRED);
             }
         }
-        return ids.size();
+        return countByUser(user) < limit;
     }
 
     @Override

@@ -20,6 +20,9 @@ public interface SessionDirectory {
     /** Open sessions of one user, expired ones not yet purged included. */
     int countByUser(String user);
 
+    /** Whether the user has fewer than {@code limit} live sessions; expired ones are dropped first when it matters. */
+    boolean hasRoomFor(String user, int limit);
+
     /** Ends one session; false when there was none. */
     boolean end(String id, Ending reason);
 

@@ -33,7 +33,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
         @ExampleObject(value = ApiExamples.UNAUTHENTICATED)))
 interface FilesApi {
 
-    String PATH_DESCRIPTION = "Path in your home, such as docs/a.txt; a folder may end with '/'; empty for the home itself";
+    String PATH_DESCRIPTION = "Path in your home, such as docs/a.txt; a folder may end with '/'; '/' for the home itself";
 
     @Operation(summary = "Download a file, or list a folder",
             description = """

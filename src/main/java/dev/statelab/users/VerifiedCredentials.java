@@ -12,6 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -49,9 +50,15 @@ public class VerifiedCredentials implements AuthenticationProvider {
         if (known != null) {
             return known;
         }
+        // concurrent first requests with the same credentials (a client opening several connections)
+        // wait for one hash check instead of each paying for their own; a failure throws and is not kept
+        return verified.get(fingerprint, key -> verifiedOrThrow(authentication));
+    }
+
+    private Authentication verifiedOrThrow(Authentication authentication) {
         Authentication result = delegate.authenticate(authentication);
-        if (result != null && result.isAuthenticated()) {
-            verified.put(fingerprint, result);
+        if (result == null || !result.isAuthenticated()) {
+            throw new BadCredentialsException("not verified");
         }
         return result;
     }
