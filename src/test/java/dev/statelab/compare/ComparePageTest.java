@@ -56,7 +56,7 @@ class ComparePageTest extends CompareTestBase {
     @Test
     void eachScenarioRunsToTheEndWithBothColumnsAndTotals() {
         ChromeDriver driver = signIn();
-        for (String scenario : List.of("browse-download-rename", "resume-cut-download", "two-clients-edit")) {
+        for (String scenario : List.of("browse-download-rename", "resume-cut-download", "two-clients-edit", "login-and-logout")) {
             runScenario(driver, scenario);
             assertThat(driver.findElements(By.cssSelector("#steps .side-http .exchange"))).as(scenario).isNotEmpty();
             assertThat(driver.findElements(By.cssSelector("#steps .side-ftp .exchange"))).as(scenario).isNotEmpty();
