@@ -114,7 +114,9 @@ class CompareRunsTest extends CompareTestBase {
 
     @Test
     void afterLogOutTheSignedTokenStillWorksWhileTheSessionTokenIsRefused() throws Exception {
+        long bearerChecks = summary().path("authChecks").path("bearer").path("count").asLong(0);
         JsonNode steps = run("login-and-logout").get("steps");
+        assertThat(summary().get("authChecks").get("bearer").get("count").asLong()).isGreaterThanOrEqualTo(bearerChecks + 3);
         JsonNode bearer = steps.valueStream().filter(s -> s.get("title").asString().startsWith("Requests with a token")).findFirst().orElseThrow();
         assertThat(bearer.get("http").get(0).get("status").asInt()).isEqualTo(200);
         assertThat(bearer.get("http").get(0).get("requestHeaders").get("Authorization").asString()).startsWith("Bearer");
