@@ -25,7 +25,7 @@ java -Xms"$HEAP" -Xmx"$HEAP" -XX:+UseG1GC -jar "$JAR" --server.port="$PORT" \
   --statelab.ftp.max-sessions-per-user=1000000 --statelab.ftp.idle-timeout=2h \
   --logging.level.root=WARN >"$LOG" 2>&1 &
 PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$DATA"' EXIT
+trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
 
 for _ in $(seq 1 120); do
   curl -sf "$BASE/actuator/health" >/dev/null 2>&1 && break
