@@ -178,4 +178,20 @@ class FileDownloadTest extends HttpApiTest {
         put(dir + "/a.txt", "a");
         assertProblem(get(dir + "/a.txt/"), 409);
     }
+
+    @Test
+    void theShortWayAndTheControllerAnswerAPlainGetAlike() {
+        String dir = folder("download-parity");
+        put(dir + "/page.html", "<p>hi</p>");
+        HttpResponse<String> direct = get(dir + "/page.html");
+        // a query string sends the request the long way, through Spring MVC's dispatch
+        HttpResponse<String> dispatched = send(asUser(uri("/api/http/files/" + dir + "/page.html?via=mvc")).build());
+        assertThat(dispatched.statusCode()).isEqualTo(direct.statusCode()).isEqualTo(200);
+        assertThat(dispatched.body()).isEqualTo(direct.body());
+        for (String header : new String[] {"ETag", "Last-Modified", "Content-Type", "Content-Length", "Accept-Ranges",
+                "Cache-Control", "Content-Security-Policy", "X-Content-Type-Options"}) {
+            assertThat(dispatched.headers().firstValue(header)).as(header).isPresent().isEqualTo(direct.headers().firstValue(header));
+        }
+        assertThat(direct.headers().firstValue("Content-Security-Policy")).hasValue("sandbox");
+    }
 }
