@@ -144,6 +144,17 @@ class CompareRunsTest extends CompareTestBase {
     }
 
     @Test
+    void runnerAndServerCountTheSameStatelessBytes() throws Exception {
+        double in = bytes("http", "in");
+        double out = bytes("http", "out");
+        JsonNode totals = run("browse-download-rename").get("http");
+        // the runner rebuilds what its client sent; the server's filter rebuilds what it received
+        assertThat(bytes("http", "in") - in).isEqualTo(totals.get("bytesSent").asDouble());
+        assertThat(bytes("http", "out") - out).isCloseTo(totals.get("bytesReceived").asDouble(),
+                org.assertj.core.data.Offset.offset(5 * 45.0));
+    }
+
+    @Test
     void requestBytesAreCountedExactlyAndResponseBytesUpToTheContainersOwnHeaders() throws Exception {
         String request = "GET /api/http/files/nothing-here.txt?x=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Authorization: " + basic(USER, USER_PASSWORD) + "\r\nConnection: close\r\n\r\n";
