@@ -7,6 +7,8 @@ import java.util.Map;
 
 import dev.statelab.users.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -47,7 +49,15 @@ public class CompareController {
     }
 
     @PostMapping("/runs")
-    @Operation(summary = "Run a scenario through both APIs as the caller (Basic credentials are reused by both clients)")
+    @Operation(summary = "Run a scenario through both APIs as the caller (Basic credentials are reused by both clients)",
+            description = "Plays the scenario in a scratch folder of the caller's home (removed afterwards) and answers "
+                    + "every request of both sides, with bytes, latency and what the server held after each step.")
+    @ApiResponse(responseCode = "200", description = "the run, step by step, with totals per side")
+    @ApiResponse(responseCode = "400", description = "unknown or missing scenario, or not HTTP Basic",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "401", description = "no or wrong credentials", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "not an admin", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "429", description = "too many runs at once", content = @Content(mediaType = "application/problem+json"))
     public Run run(@RequestBody(required = false) @Nullable RunRequest request,
                    @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         String name = request == null ? null : request.scenario();
