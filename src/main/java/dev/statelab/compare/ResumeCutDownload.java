@@ -32,7 +32,8 @@ final class ResumeCutDownload implements ScenarioScript {
         String etag;
         try (var step = script.step("Download big.bin; the connection is cut after 64 KiB", "Both clients "
                 + "stop reading after " + CUT + " bytes and drop the connection. Each now has the first part of "
-                + "the file; the question is who remembers where to go on.")) {
+                + "the file; the question is who remembers where to go on. The server cannot tell how much arrived: "
+                + "it wrote into socket buffers (see bytesOut), so only the client knows the right offset.")) {
             Reply cut = step.http(p.httpA().getCut(p.http("video/big.bin"), CUT),
                     "cut after " + CUT + " bytes; the client keeps the offset and the ETag");
             etag = cut.header("ETag").orElse(null);
