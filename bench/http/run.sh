@@ -78,10 +78,20 @@ read -r SL_RPS SL_P99 <<< "$(run_wrk "$SL/api/http/files/4k.bin")"
 SMALL_HWM=$(rss VmHWM)
 
 curl -fs -o /dev/null -u "$USER_NAME:$PASSWORD" "$SL/api/http/files/1g.bin" # page cache, JIT
-NG_DOWN=$(mbps "$(curl -fs -o /dev/null -w '%{speed_download}' -u "$USER_NAME:$PASSWORD" "$NG/1g.bin")")
-SL_DOWN=$(mbps "$(curl -fs -o /dev/null -w '%{speed_download}' -u "$USER_NAME:$PASSWORD" "$SL/api/http/files/1g.bin")")
-NG_UP=$(mbps "$(curl -fs -o /dev/null -w '%{speed_upload}' -u "$USER_NAME:$PASSWORD" -T "$WORK/upload.bin" "$NG/up.bin")")
-SL_UP=$(mbps "$(curl -fs -o /dev/null -w '%{speed_upload}' -u "$USER_NAME:$PASSWORD" -T "$WORK/upload.bin" "$SL/api/http/files/up.bin")")
+# each 1 GiB transfer three times, the best kept: on a shared machine a single transfer measures the
+# neighbours as much as the server
+best() { # curl-args... -> best speed in MB/s over three runs
+  local top=0 speed
+  for _ in 1 2 3; do
+    speed=$(curl -fs -o /dev/null -u "$USER_NAME:$PASSWORD" "$@")
+    top=$(awk -v a="$speed" -v b="$top" 'BEGIN { print (a > b) ? a : b }')
+  done
+  mbps "$top"
+}
+NG_DOWN=$(best -w '%{speed_download}' "$NG/1g.bin")
+SL_DOWN=$(best -w '%{speed_download}' "$SL/api/http/files/1g.bin")
+NG_UP=$(best -w '%{speed_upload}' -T "$WORK/upload.bin" "$NG/up.bin")
+SL_UP=$(best -w '%{speed_upload}' -T "$WORK/upload.bin" "$SL/api/http/files/up.bin")
 LARGE_HWM=$(rss VmHWM)
 cmp -s "$WORK/upload.bin" "$WORK/root/$USER_NAME/up.bin" || { echo "uploaded file differs" >&2; exit 1; }
 rm -f "$WORK/root/$USER_NAME/up.bin" "$WORK/upload.bin"
@@ -103,8 +113,8 @@ echo "| what | nginx | statelab | ratio |"
 echo "|---|---|---|---|"
 echo "| 4 KiB GET, req/s (wrk -t2 -c32 -d$DURATION) | $NG_RPS | $SL_RPS | $(ratio "$SL_RPS" "$NG_RPS") |"
 echo "| 4 KiB GET, p99 latency | $NG_P99 | $SL_P99 | |"
-echo "| 1 GiB download, MB/s (curl) | $NG_DOWN | $SL_DOWN | $(ratio "$SL_DOWN" "$NG_DOWN") |"
-echo "| 1 GiB upload, MB/s (curl -T) | $NG_UP | $SL_UP | $(ratio "$SL_UP" "$NG_UP") |"
+echo "| 1 GiB download, MB/s (curl, best of 3) | $NG_DOWN | $SL_DOWN | $(ratio "$SL_DOWN" "$NG_DOWN") |"
+echo "| 1 GiB upload, MB/s (curl -T, best of 3) | $NG_UP | $SL_UP | $(ratio "$SL_UP" "$NG_UP") |"
 echo "| statelab peak RSS (VmHWM) after the 4 KiB run | | $SMALL_HWM MiB | |"
 echo "| statelab peak RSS (VmHWM) after 1 GiB down + up | | $LARGE_HWM MiB | |"
 echo "| statelab peak RSS (VmHWM) after 2 GiB up + down (SHA-256 checked) | | $HUGE_HWM MiB | |"
