@@ -18,8 +18,14 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.filter.FormContentFilter;
 
 class FileUploadTest extends HttpApiTest {
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void putCreatesWith201LocationAndEtagThenReplacesWith204() {
@@ -137,6 +143,14 @@ class FileUploadTest extends HttpApiTest {
                 .PUT(HttpRequest.BodyPublishers.ofString("a=b")).build()), 415);
         assertProblem(send(asUser(files(dir + "/a.txt")).header("Content-Type", "multipart/form-data; boundary=x")
                 .PUT(HttpRequest.BodyPublishers.ofString("--x--")).build()), 415);
+    }
+
+    @Test
+    void noFilterReadsAFormBodyIntoMemoryBeforeAuthentication() {
+        // Spring's FormContentFilter would buffer a whole PUT form body, for anyone, before any check
+        assertThat(context.getBeansOfType(FormContentFilter.class)).isEmpty();
+        assertProblem(send(HttpRequest.newBuilder(files("a.txt")).header("Content-Type", "application/x-www-form-urlencoded")
+                .PUT(HttpRequest.BodyPublishers.ofString("a=b")).build()), 401);
     }
 
     @Test
