@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.statelab.users.UserAccounts;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -69,6 +70,18 @@ class RelayConfig {
         container.setMaxTextMessageBufferSize((int) properties.maxMessageSize().toBytes());
         container.setMaxBinaryMessageBufferSize(MAX_BINARY_MESSAGE);
         return container;
+    }
+
+    /** Tomcat's per-socket buffers, only when {@code statelab.relay.socket-buffer-size} is set. */
+    @Bean
+    TomcatConnectorCustomizer relaySocketBuffers(RelayProperties properties) {
+        return connector -> {
+            if (properties.socketBufferSize() != null) {
+                String size = String.valueOf(properties.socketBufferSize().toBytes());
+                connector.setProperty("socket.appReadBufSize", size);
+                connector.setProperty("socket.appWriteBufSize", size);
+            }
+        };
     }
 
     /**
