@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "statelab.relay.send-time-limit=3s",
         "statelab.relay.send-buffer-limit=256KB",
         "statelab.relay.ping-interval=1s",
-        "statelab.relay.pong-timeout=2s"})
+        "statelab.relay.pong-timeout=30s"})
 abstract class RelayTestBase {
 
     private static final Path STORAGE = temporaryStorage();

@@ -18,11 +18,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A client that stops reading must not delay anyone else: its socket buffers fill, its outbox reaches
- * the limit, and it is dropped while 50 other members keep getting every message promptly.
+ * the limit, and it is dropped while 50 other members keep getting every message promptly. (The test
+ * context's pong timeout is long, so the heartbeat cannot be what drops it.)
  */
 class SlowClientTest extends RelayTestBase {
 
-    private static final int MESSAGES = 80;
+    private static final int MESSAGES = 100;
     private static final int RECEIVERS = 50;
 
     @Test
@@ -36,21 +37,17 @@ class SlowClientTest extends RelayTestBase {
             }
             sender.join("slow", "sender");
 
-            String big = "y".repeat(16 * 1024);
-            long[] sentAt = new long[MESSAGES + 1];
-            for (int i = 1; i <= MESSAGES; i++) {
-                sentAt[i] = System.nanoTime();
-                sender.send("{\"type\":\"send\",\"text\":\"" + i + " " + big + "\"}");
-                Thread.sleep(10); // a busy but steady sender, which healthy clients can follow
-            }
-
+            // each message waits until every healthy member has it, so only the stuck client falls behind
+            String big = "y".repeat(56 * 1024);
             long worstMillis = 0;
-            for (ChatClient receiver : receivers) {
-                for (int i = 1; i <= MESSAGES; i++) {
-                    String prefix = i + " ";
+            for (int i = 1; i <= MESSAGES; i++) {
+                long sentAt = System.nanoTime();
+                sender.send("{\"type\":\"send\",\"text\":\"" + i + " " + big + "\"}");
+                String prefix = i + " ";
+                for (ChatClient receiver : receivers) {
                     ChatClient.Received got = receiver.nextReceived(m -> m.path("type").asString().equals("message")
                             && m.path("text").asString().startsWith(prefix), Duration.ofSeconds(20));
-                    worstMillis = Math.max(worstMillis, (got.nanos() - sentAt[i]) / 1_000_000);
+                    worstMillis = Math.max(worstMillis, (got.nanos() - sentAt) / 1_000_000);
                 }
             }
             System.out.println("worst delivery delay: " + worstMillis + " ms");
