@@ -8,6 +8,8 @@ import java.util.Map;
 
 import dev.statelab.support.HeadlessChromium;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.socket.CloseStatus;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
@@ -17,7 +19,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Two people in two browsers (a desktop and a phone-sized one) chat through the page. */
+/**
+ * Two people in two browsers (a desktop and a phone-sized one) chat through the page, and one of them
+ * loses nothing over a short disconnect.
+ */
 class ChatPageTest extends RelayTestBase {
 
     private static final String HOSTILE = "<img src=x onerror=alert(1)>";
@@ -62,6 +67,17 @@ class ChatPageTest extends RelayTestBase {
             }
             assertThat(ana.findElement(By.cssSelector("#messages .message time")).getText()).matches(".*\\d\\d.*");
 
+            // a short network drop: the relay loses ana's socket; alice writes meanwhile
+            handler.connections().stream().filter(c -> c.user == null && "lobby".equals(c.room()))
+                    .forEach(c -> handler.drop(c, CloseStatus.GOING_AWAY));
+            awaitText(alice, By.id("messages"), "ana left");
+            say(alice, "while you were away");
+            awaitText(ana, By.id("messages"), "while you were away");
+            awaitText(ana, By.id("status"), "Connected as ana in lobby");
+            assertThat(ana.findElement(By.id("notice")).isDisplayed()).as("no 'may have missed' notice").isFalse();
+            assertThat(ana.findElements(By.cssSelector("#messages .text"))).extracting(WebElement::getText)
+                    .containsExactly("hello from a desktop", HOSTILE, "while you were away");
+
             desktop.screenshot("chat-desktop");
             phone.screenshot("chat-phone");
 
@@ -70,6 +86,9 @@ class ChatPageTest extends RelayTestBase {
             assertThat(ana.findElement(By.id("members")).getText()).doesNotContain("alice");
         }
     }
+
+    @Autowired
+    ChatHandler handler;
 
     private void open(WebDriver driver) {
         driver.get("http://127.0.0.1:" + port + "/chat.html");
