@@ -2,6 +2,7 @@ package dev.statelab.relay;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 
 import io.github.bucket4j.Bucket;
 import org.jspecify.annotations.Nullable;
@@ -90,7 +91,7 @@ final class Connection implements Relay.Subscriber {
     }
 
     /** Closes the socket without waiting: the close frame may sit behind a write that hangs. */
-    void close(CloseStatus status, java.util.concurrent.Executor executor) {
+    void close(CloseStatus status, Executor executor) {
         executor.execute(() -> {
             try {
                 session.close(status);

@@ -6,6 +6,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.web.socket.PingMessage;
 
@@ -15,6 +17,8 @@ import org.springframework.web.socket.PingMessage;
  * write hangs, and lets the relay forget rooms that stayed empty too long.
  */
 final class Heartbeat implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Heartbeat.class);
 
     private final ChatHandler handler;
     private final Relay relay;
@@ -56,7 +60,7 @@ final class Heartbeat implements SmartLifecycle {
             beat();
         } catch (RuntimeException e) {
             // one bad tick must not cancel every later one
-            org.slf4j.LoggerFactory.getLogger(Heartbeat.class).warn("Relay heartbeat failed", e);
+            log.warn("Relay heartbeat failed", e);
         }
     }
 
