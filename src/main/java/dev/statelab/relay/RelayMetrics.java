@@ -12,6 +12,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 final class RelayMetrics {
 
+    private static final String BYTES = "Bytes on the wire by API and direction (see the README for what is counted)";
+
     final AtomicInteger connections = new AtomicInteger();
     private final Counter messages;
     private final Counter requests;
@@ -26,12 +28,13 @@ final class RelayMetrics {
         messages = Counter.builder("statelab.relay.messages")
                 .description("Chat messages relayed (each counted once, however many members receive it)")
                 .register(registry);
-        requests = Counter.builder("statelab.requests").tag("api", "relay")
-                .description("Requests served; for the relay, inbound frames").register(registry);
+        // same description and unit as the file APIs' meters of these names: one Prometheus family each
+        requests = Counter.builder("statelab.requests").description("Requests received, by API")
+                .tag("api", "relay").register(registry);
         bytesIn = Counter.builder("statelab.bytes").tag("api", "relay").tag("direction", "in")
-                .description("Payload bytes").register(registry);
+                .baseUnit("bytes").description(BYTES).register(registry);
         bytesOut = Counter.builder("statelab.bytes").tag("api", "relay").tag("direction", "out")
-                .description("Payload bytes").register(registry);
+                .baseUnit("bytes").description(BYTES).register(registry);
     }
 
     void frameIn(int bytes) {

@@ -14,7 +14,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -233,6 +236,35 @@ class RelayProtocolTest extends RelayTestBase {
         try (ChatClient client = ChatClient.connect(port)) {
             client.send("{\"type\":\"join\",\"room\":\"reserved\",\"nick\":\"Alice\"}");
             assertThat(client.next("error").path("code").asString()).isEqualTo("nick-reserved");
+        }
+    }
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void framesBytesMessagesAndConnectionsAreMeteredUnderTheSharedNames() {
+        try (ChatClient client = ChatClient.connect(port)) {
+            client.join("metered", "meter");
+            double requests = meters.get("statelab.requests").tag("api", "relay").counter().count();
+            double in = meters.get("statelab.bytes").tags("api", "relay", "direction", "in").counter().count();
+            double out = meters.get("statelab.bytes").tags("api", "relay", "direction", "out").counter().count();
+            double messages = meters.get("statelab.relay.messages").counter().count();
+            String frame = "{\"type\":\"send\",\"text\":\"counted\"}";
+            client.send(frame).next("message");
+
+            assertThat(meters.get("statelab.requests").tag("api", "relay").counter().count()).isEqualTo(requests + 1);
+            assertThat(meters.get("statelab.bytes").tags("api", "relay", "direction", "in").counter().count())
+                    .isEqualTo(in + frame.length());
+            assertThat(meters.get("statelab.bytes").tags("api", "relay", "direction", "out").counter().count())
+                    .isGreaterThan(out);
+            assertThat(meters.get("statelab.relay.messages").counter().count()).isEqualTo(messages + 1);
+            assertThat(meters.get("statelab.relay.connections").gauge().value()).isGreaterThanOrEqualTo(1);
+            assertThat(meters.get("statelab.relay.rooms").gauge().value()).isGreaterThanOrEqualTo(1);
+            assertThat(meters.get("statelab.requests").tag("api", "relay").counter().getId().getTags())
+                    .extracting(Tag::getKey).containsExactly("api");
+            assertThat(meters.get("statelab.bytes").tags("api", "relay", "direction", "in").counter().getId().getTags())
+                    .extracting(Tag::getKey).containsExactlyInAnyOrder("api", "direction");
         }
     }
 
