@@ -38,6 +38,7 @@ class ChatPageTest extends RelayTestBase {
                     Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
 
             open(ana);
+            desktop.screenshot("chat-desktop-start");
             ana.findElement(By.id("nick")).sendKeys("ana");
             ana.findElement(By.id("nick")).sendKeys(Keys.ENTER);
             awaitText(ana, By.id("status"), "Connected as ana in lobby");
