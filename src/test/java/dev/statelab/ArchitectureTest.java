@@ -52,6 +52,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void ftpEngineKnowsNoHttpSoAControlConnectionCouldDriveIt() {
+        noClasses().that().resideInAPackage("dev.statelab.ftp.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "jakarta.servlet..", "org.springframework.web..", "org.springframework.http..",
+                        "org.springframework.session..", "org.springframework.security..", "dev.statelab.web..",
+                        "io.swagger..", "tools.jackson..", "com.fasterxml.jackson..")
+                .orShould().dependOnClassesThat().resideInAPackage("dev.statelab.ftp")
+                .check(classes);
+    }
+
+    @Test
     void relayDoesNotReachIntoFileProtocols() {
         noClasses().that().resideInAPackage("dev.statelab.relay..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.statelab.http..", "dev.statelab.ftp..", "dev.statelab.files..")

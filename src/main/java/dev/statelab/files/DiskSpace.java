@@ -8,6 +8,8 @@ import java.nio.file.Path;
 /** Tells a full disk apart from other I/O failures: the JDK reports ENOSPC only as message text. */
 final class DiskSpace {
 
+    private static final long NEARLY_FULL = 64 * 1024;
+
     private DiskSpace() {
     }
 
@@ -15,6 +17,21 @@ final class DiskSpace {
         String text = e instanceof FileSystemException fse && fse.getReason() != null
                 ? fse.getReason() : String.valueOf(e.getMessage());
         return text.contains("No space left on device") || text.contains("Disk quota exceeded");
+    }
+
+    /**
+     * Also true when the message is in another language (the JDK passes on strerror's text) but the
+     * volume that failed has less room left than one write buffer.
+     */
+    static boolean isFull(IOException e, Path folder) {
+        if (isFull(e)) {
+            return true;
+        }
+        try {
+            return Files.getFileStore(folder).getUsableSpace() < NEARLY_FULL;
+        } catch (IOException | RuntimeException notKnown) {
+            return false;
+        }
     }
 
     /** True when {@code bytes} certainly cannot fit; unknown lengths (-1) always might. */

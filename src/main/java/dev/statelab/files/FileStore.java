@@ -3,17 +3,14 @@ package dev.statelab.files;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +24,7 @@ import org.springframework.stereotype.Service;
  * The one file store every protocol uses. Each user is jailed in {@code <root>/<user>/}; every path is
  * a checked {@link UserPath}; content is streamed, never held whole in memory; a write goes to a
  * temporary file beside its target, is flushed to disk and then renamed over the target, so readers see
- * the old file or the new one, never a part.
+ * the old file or the new one, never a part. Every failure is a {@link FileStoreException}.
  */
 @Service
 public class FileStore {
@@ -38,10 +35,12 @@ public class FileStore {
     private final long maxUploadSize;
     private final Map<String, Jail> jails = new ConcurrentHashMap<>();
     private final PathLocks locks = new PathLocks();
+    private final Transfers transfers;
 
     public FileStore(FileStoreProperties properties) {
         this.root = properties.root().toAbsolutePath().normalize();
         this.maxUploadSize = properties.maxUploadSize().toBytes();
+        this.transfers = new Transfers(this, locks, maxUploadSize);
         try {
             Files.createDirectories(root);
         } catch (IOException e) {
@@ -70,48 +69,23 @@ public class FileStore {
         return Metadata.read(path, jail(user).resolve(path));
     }
 
-    /** The entries of a folder, sorted by name, without the store's own temporary files. */
+    /** The entries of a folder, sorted by name, without the store's own temporary files or links that lead out. */
     public List<StoredFile> list(String user, UserPath dir) {
-        Path folder = jail(user).resolve(dir);
-        List<StoredFile> entries = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
-            for (Path entry : stream) {
-                StoredFile file = listable(dir, entry);
-                if (file != null) {
-                    entries.add(file);
-                }
-            }
-        } catch (NoSuchFileException e) {
-            throw new FileNotFoundException(dir);
-        } catch (NotDirectoryException e) {
-            throw new NotADirectoryException(dir);
-        } catch (IOException e) {
-            throw failure("list " + dir, e);
-        }
-        entries.sort(Comparator.comparing(StoredFile::name));
-        return entries;
-    }
-
-    /** Null for the store's temporary files and for names no user path could express (made outside the store). */
-    private static @Nullable StoredFile listable(UserPath dir, Path entry) {
-        if (TemporaryFiles.isTemporary(entry)) {
-            return null;
-        }
-        try {
-            return Metadata.read(dir.child(entry.getFileName().toString()), entry);
-        } catch (InvalidPathException e) {
-            return null;
-        }
+        return FolderListing.list(jail(user), dir);
     }
 
     /** Opens a file for reading; the caller streams from it and closes it. */
     public ReadableFile read(String user, UserPath path) {
-        Path file = jail(user).resolve(path);
-        StoredFile info = stat(user, path);
+        Jail jail = jail(user);
+        Path location = jail.resolve(path);
+        StoredFile info = Metadata.read(path, location);
+        if (info == null) {
+            throw new FileNotFoundException(path);
+        }
         if (info.isDirectory()) {
             throw new NotAFileException(path);
         }
-        return new ReadableFile(info, file);
+        return new ReadableFile(info, jail.target(path, location));
     }
 
     /**
@@ -123,20 +97,26 @@ public class FileStore {
     public WriteResult write(String user, UserPath path, InputStream body, long expectedLength,
                              WritePrecondition precondition) {
         Jail jail = jail(user);
-        Path target = jail.resolve(path);
-        requireParentFolder(jail, path);
-        precondition.check(path, existingFile(path, target));
+        // Through a link inside the home the write replaces the link's target and keeps the link.
+        Path target = jail.target(path, jail.resolve(path));
+        Presence.requireParentFolder(path, target);
+        precondition.check(path, Presence.existingFile(path, target));
         Path temp = TemporaryFiles.besides(target);
         try {
-            new StreamedCopy(maxUploadSize).toNewFile(body, temp, expectedLength, root);
-            synchronized (locks.forPath(target)) {
-                StoredFile current = existingFile(path, target);
+            new StreamedCopy(maxUploadSize).toNewFile(body, temp, expectedLength);
+            try (PathLocks.Held held = locks.lock(target)) {
+                StoredFile current = Presence.existingFile(path, target);
                 precondition.check(path, current);
+                if (current != null) {
+                    Versions.keepAfter(temp, current.modified());
+                }
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                return new WriteResult(Metadata.read(path, target), current == null);
+                return new WriteResult(Presence.after(path, target), current == null);
             }
+        } catch (NoSuchFileException e) {
+            throw new FileNotFoundException(path.parent());
         } catch (IOException e) {
-            throw failure("store " + path, e);
+            throw StorageErrors.of("store", path, target.getParent(), e);
         } finally {
             deleteQuietly(temp);
         }
@@ -144,174 +124,101 @@ public class FileStore {
 
     /**
      * Appends {@code body} to a file (creating it when missing), as FTP's APPE does. Appending cannot be
-     * a rename, so on failure the file is cut back to its length before the append.
+     * a rename, so on failure the file is cut back to its length before the append (or removed when the
+     * append created it). Writers of the same file wait until the append is over.
      */
     public StoredFile append(String user, UserPath path, InputStream body) {
         Jail jail = jail(user);
         Path target = jail.resolve(path);
-        requireParentFolder(jail, path);
-        StoredFile current = existingFile(path, target);
-        synchronized (locks.forPath(target)) {
-            try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+        Presence.requireParentFolder(path, target);
+        Path file = jail.target(path, target);
+        try (PathLocks.Held held = locks.lock(target, file)) {
+            StoredFile current = Presence.existingFile(path, target);
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS)) {
                 long before = channel.size();
                 try {
-                    new StreamedCopy(maxUploadSize - before).toChannel(body, channel, -1, root);
+                    new StreamedCopy(maxUploadSize - before, maxUploadSize).toChannel(body, channel, -1, file.getParent());
                 } catch (RuntimeException | IOException e) {
-                    channel.truncate(before);
-                    if (current == null) {
-                        Files.deleteIfExists(target);
-                    }
+                    rollBack(channel, file, current, e);
                     throw e;
                 }
-                return Metadata.read(path, target);
-            } catch (IOException e) {
-                throw failure("append to " + path, e);
             }
+            return Presence.after(path, target);
+        } catch (IOException e) {
+            throw StorageErrors.of("append to", path, file.getParent(), e);
+        }
+    }
+
+    /** Cuts the file back and restores its time too, so its ETag is the one it had before the append. */
+    private static void rollBack(FileChannel channel, Path file, @Nullable StoredFile before, Exception failure) {
+        try {
+            if (before == null) {
+                Files.deleteIfExists(file);
+                return;
+            }
+            channel.truncate(before.size());
+            channel.force(false);
+            Files.setLastModifiedTime(file, FileTime.from(before.modified()));
+        } catch (IOException e) {
+            failure.addSuppressed(e);
         }
     }
 
     public StoredFile mkdir(String user, UserPath path) {
-        Jail jail = jail(user);
-        Path target = jail.resolve(path);
-        requireParentFolder(jail, path);
-        try {
+        if (path.isRoot()) {
+            throw new FileAlreadyExistsException(path);
+        }
+        Path target = jail(user).resolve(path);
+        Presence.requireParentFolder(path, target);
+        try (PathLocks.Held held = locks.lock(target)) {
             Files.createDirectory(target);
-            return Metadata.read(path, target);
+            return Presence.after(path, target);
         } catch (java.nio.file.FileAlreadyExistsException e) {
             throw new FileAlreadyExistsException(path);
         } catch (IOException e) {
-            throw failure("create folder " + path, e);
+            throw StorageErrors.of("create the folder", path, target.getParent(), e);
         }
     }
 
-    /** Deletes a file or a folder; a folder that is not empty needs {@code recursive}. */
+    /** Deletes a file or a folder; a folder that is not empty needs {@code recursive}. A link is removed, not its target. */
     public void delete(String user, UserPath path, boolean recursive) {
         if (path.isRoot()) {
             throw new InvalidPathException("your home folder itself cannot be deleted");
         }
         Path target = jail(user).resolve(path);
-        StoredFile file = stat(user, path);
-        synchronized (locks.forPath(target)) {
-            try {
-                if (file.isDirectory() && recursive) {
-                    Tree.delete(target);
-                } else {
-                    Files.delete(target);
-                }
-            } catch (NoSuchFileException e) {
+        try (PathLocks.Held held = locks.lock(target)) {
+            StoredFile file = Metadata.read(path, target);
+            if (file == null) {
                 throw new FileNotFoundException(path);
-            } catch (DirectoryNotEmptyException e) {
-                throw new dev.statelab.files.DirectoryNotEmptyException(path);
-            } catch (IOException e) {
-                throw failure("delete " + path, e);
             }
+            if (file.isDirectory() && recursive) {
+                Tree.delete(target);
+            } else {
+                Files.delete(target);
+            }
+        } catch (NoSuchFileException e) {
+            throw new FileNotFoundException(path);
+        } catch (DirectoryNotEmptyException e) {
+            throw new dev.statelab.files.DirectoryNotEmptyException(path);
+        } catch (IOException e) {
+            throw StorageErrors.of("delete", path, target.getParent(), e);
         }
     }
 
     /** Moves or renames a file or folder in one step; an existing target is replaced only with {@code overwrite}. */
     public StoredFile move(String user, UserPath from, UserPath to, boolean overwrite) {
-        Jail jail = jail(user);
-        Path source = jail.resolve(from);
-        Path target = jail.resolve(to);
-        StoredFile moving = checkTransfer(user, jail, from, to, overwrite);
-        try {
-            if (overwrite && moving.isDirectory() && Files.isDirectory(target)) {
-                Tree.delete(target);
-            }
-            if (overwrite) {
-                Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                Files.move(source, target);
-            }
-            return Metadata.read(to, target);
-        } catch (java.nio.file.FileAlreadyExistsException e) {
-            throw new FileAlreadyExistsException(to);
-        } catch (NoSuchFileException e) {
-            throw new FileNotFoundException(from);
-        } catch (IOException e) {
-            throw failure("move " + from + " to " + to, e);
-        }
+        return transfers.move(jail(user), from, to, overwrite);
     }
 
-    /** Copies a file (atomically, through a temporary file) or a whole folder. */
+    /** Copies a file (atomically, through a temporary file) or a whole folder (removed again if the copy fails). */
     public StoredFile copy(String user, UserPath from, UserPath to, boolean overwrite) {
-        Jail jail = jail(user);
-        Path source = jail.resolve(from);
-        Path target = jail.resolve(to);
-        StoredFile copying = checkTransfer(user, jail, from, to, overwrite);
-        try {
-            if (copying.isDirectory()) {
-                if (overwrite && Files.exists(target)) {
-                    Tree.delete(target);
-                }
-                Tree.copy(source, target, maxUploadSize, root);
-            } else {
-                try (InputStream in = Files.newInputStream(source)) {
-                    write(user, to, in, copying.size(), WritePrecondition.NONE);
-                }
-            }
-            return Metadata.read(to, target);
-        } catch (IOException e) {
-            throw failure("copy " + from + " to " + to, e);
-        }
-    }
-
-    private StoredFile checkTransfer(String user, Jail jail, UserPath from, UserPath to, boolean overwrite) {
-        if (from.isRoot() || to.isRoot()) {
-            throw new InvalidPathException("your home folder itself cannot be moved or replaced");
-        }
-        StoredFile source = stat(user, from);
-        if (to.equals(from) || to.isInside(from)) {
-            throw new InvalidPathException("a folder cannot be moved or copied into itself");
-        }
-        requireParentFolder(jail, to);
-        StoredFile existing = find(user, to);
-        if (existing != null && !overwrite) {
-            throw new FileAlreadyExistsException(to);
-        }
-        if (existing != null && existing.isDirectory() != source.isDirectory()) {
-            throw existing.isDirectory() ? new NotAFileException(to) : new NotADirectoryException(to);
-        }
-        return source;
-    }
-
-    private void requireParentFolder(Jail jail, UserPath path) {
-        if (path.isRoot()) {
-            throw new NotAFileException(path);
-        }
-        UserPath parent = path.parent();
-        StoredFile folder = Metadata.read(parent, jail.resolve(parent));
-        if (folder == null) {
-            throw new FileNotFoundException(parent);
-        }
-        if (!folder.isDirectory()) {
-            throw new NotADirectoryException(parent);
-        }
-    }
-
-    private static @Nullable StoredFile existingFile(UserPath path, Path target) {
-        StoredFile current = Metadata.read(path, target);
-        if (current != null && current.isDirectory()) {
-            throw new NotAFileException(path);
-        }
-        return current;
+        return transfers.copy(user, jail(user), from, to, overwrite);
     }
 
     private Jail jail(String user) {
-        return jails.computeIfAbsent(user, name -> Jail.forUser(root, name));
-    }
-
-    private FileStoreException failure(String action, IOException e) {
-        if (DiskSpace.isFull(e)) {
-            return new InsufficientStorageException();
-        }
-        if (e instanceof AccessDeniedException) {
-            log.warn("Permission denied when trying to {}: {}", action, e.toString());
-            return new StorageFailureException("the server may not " + action, e);
-        }
-        log.error("Could not {}", action, e);
-        return new StorageFailureException("could not " + action, e);
+        Jail jail = jails.get(user);
+        return jail != null ? jail : jails.computeIfAbsent(user, name -> Jail.forUser(root, name));
     }
 
     private static void deleteQuietly(Path temp) {

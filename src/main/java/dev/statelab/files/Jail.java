@@ -1,72 +1,110 @@
 package dev.statelab.files;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Maps a {@link UserPath} to a place on disk inside one user's home and proves it stays there: the
- * text was already checked by {@code UserPath}; this also resolves symbolic links on the way and refuses
- * a path whose real location is outside the home (a link planted to point at {@code /etc}, say).
+ * Maps a {@link UserPath} to a place on disk inside one user's home and proves it stays there. The text
+ * was already checked by {@code UserPath}; this resolves symbolic links on the way and refuses a path
+ * whose real location is outside the home (a link planted to point at {@code /etc}, say).
+ *
+ * <p>Links are something only a person with access to the server's disk can make (no protocol can).
+ * A link that stays inside the home is followed; one that leads out, or nowhere, is refused for every
+ * operation, including deleting or replacing the link itself. The location returned has every folder
+ * on the way resolved to its real place, and the last name left as it is, so that deleting or renaming
+ * a link acts on the link. What remains is the race of someone swapping a folder for a link between
+ * this check and the use; final opens are made with {@code NOFOLLOW_LINKS} to close it for the last name.
  */
 final class Jail {
 
     private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
-    private final Path home;
     private final Path realHome;
 
-    private Jail(Path home, Path realHome) {
-        this.home = home;
+    private Jail(Path realHome) {
         this.realHome = realHome;
     }
 
     static Jail forUser(Path root, String user) {
-        if (!USER_NAME.matcher(user).matches()) {
-            throw new IllegalArgumentException("User names are letters, digits, '.', '_' and '-': " + user);
+        if (!USER_NAME.matcher(user).matches() || !isSingleName(user)) {
+            throw new StorageFailureException("this account's name cannot be used as the name of a home folder");
         }
         try {
-            Path home = Files.createDirectories(root.resolve(user));
-            return new Jail(home, home.toRealPath());
+            return new Jail(Files.createDirectories(root.resolve(user)).toRealPath());
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the home folder of " + user, e);
+            throw new StorageFailureException("the home folder cannot be created", e);
         }
     }
 
-    Path home() {
-        return home;
+    private static boolean isSingleName(String user) {
+        try {
+            new UserPath(List.of(user));
+            return true;
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
-    /** The on-disk location of {@code path}, after checking that no symbolic link leads out of the home. */
+    /** Where {@code path} lies: real folders on the way, its own name last; refused when that leads out of the home. */
     Path resolve(UserPath path) {
-        Path target = home;
-        for (String segment : path.segments()) {
-            target = target.resolve(segment);
+        if (path.isRoot()) {
+            return realHome;
         }
-        checkRealLocation(path, target);
-        return target;
+        Path location = realFolder(path, path.parent()).resolve(onDisk(path, path.name()));
+        if (Files.isSymbolicLink(location)) {
+            checkInside(path, location);
+        }
+        return location;
     }
 
-    private void checkRealLocation(UserPath path, Path target) {
-        Path existing = target;
+    /** The real file behind a location returned by {@link #resolve}, to be opened without following links. */
+    Path target(UserPath path, Path location) {
+        return Files.isSymbolicLink(location) ? checkInside(path, location) : location;
+    }
+
+    private Path realFolder(UserPath path, UserPath folder) {
+        if (folder.isRoot()) {
+            return realHome;
+        }
+        Path lexical = realHome;
+        for (String segment : folder.segments()) {
+            lexical = lexical.resolve(onDisk(path, segment));
+        }
+        Path existing = lexical;
         while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
             existing = existing.getParent();
         }
         if (existing == null) {
-            throw new InvalidPathException(path + " is outside your home");
+            throw new StorageFailureException("the home folder is missing");
         }
+        return checkInside(path, existing).resolve(existing.relativize(lexical));
+    }
+
+    Path checkInside(UserPath path, Path existing) {
+        Path real;
         try {
-            Path real = existing.toRealPath();
-            if (!real.startsWith(realHome)) {
-                throw new InvalidPathException(path + " leads outside your home");
-            }
+            real = existing.toRealPath();
         } catch (IOException e) {
-            // A dangling link: its target does not exist, so nothing can be read through it, and
-            // writing through it could create a file outside the home.
-            throw new InvalidPathException(path + " is a broken link");
+            // A dangling link (or a loop): nothing can be read through it, and writing through it could
+            // create a file outside the home.
+            throw new InvalidPathException(path + " runs through a broken link");
+        }
+        if (!real.startsWith(realHome)) {
+            throw new InvalidPathException(path + " leads outside your home");
+        }
+        return real;
+    }
+
+    private static Path onDisk(UserPath path, String segment) {
+        try {
+            return Path.of(segment);
+        } catch (java.nio.file.InvalidPathException e) {
+            // The JVM's file name encoding (sun.jnu.encoding) cannot express it, e.g. under a C locale.
+            throw new InvalidPathException(path + " has a name this server's file system cannot store");
         }
     }
 }

@@ -2,9 +2,10 @@ package dev.statelab.files;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -13,21 +14,27 @@ import java.nio.file.StandardOpenOption;
  * A file found and checked for reading. Content is opened on demand and streamed by the caller.
  *
  * @param info     the metadata read when the file was found (the validators a response carries)
- * @param location where it lies, only for handing the file to the kernel for a zero-copy send
- *                 (sendfile); never shown to a client
+ * @param location where it really lies (links inside the home already resolved), only for handing the
+ *                 file to the kernel for a zero-copy send (sendfile); never shown to a client
  */
 public record ReadableFile(StoredFile info, Path location) {
 
-    /** A channel positioned at {@code offset}; the caller closes it. */
+    /**
+     * A channel positioned at {@code offset}; the caller closes it. The file is opened without following
+     * a link, so a link swapped in after the path was checked is refused rather than read.
+     */
     public FileChannel openChannel(long offset) {
         try {
-            FileChannel channel = FileChannel.open(location, StandardOpenOption.READ);
+            FileChannel channel = FileChannel.open(location, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
             channel.position(offset);
             return channel;
         } catch (NoSuchFileException e) {
             throw new FileNotFoundException(info.path());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (Files.isSymbolicLink(location)) {
+                throw new InvalidPathException(info.path() + " was replaced by a link");
+            }
+            throw new StorageFailureException("could not open " + info.path(), e);
         }
     }
 

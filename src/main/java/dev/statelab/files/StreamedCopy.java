@@ -17,24 +17,33 @@ final class StreamedCopy {
     private static final int BUFFER_SIZE = 64 * 1024;
 
     private final long limit;
+    private final long reportedLimit;
 
+    /** @param limit how many bytes may arrive; also the limit a refusal names */
     StreamedCopy(long limit) {
-        this.limit = limit;
+        this(limit, limit);
+    }
+
+    /** @param reportedLimit the limit a refusal names, when {@code limit} is what is left of it (an append) */
+    StreamedCopy(long limit, long reportedLimit) {
+        this.limit = Math.max(0, limit);
+        this.reportedLimit = reportedLimit;
     }
 
     /** Writes into a new file, forced to disk before returning; the caller deletes it on failure. */
-    void toNewFile(InputStream body, Path file, long expectedLength, Path volume) throws IOException {
+    void toNewFile(InputStream body, Path file, long expectedLength) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            toChannel(body, channel, expectedLength, volume);
+            toChannel(body, channel, expectedLength, file.getParent());
             channel.force(true);
         }
     }
 
-    long toChannel(InputStream body, FileChannel channel, long expectedLength, Path volume) throws IOException {
+    /** @param folder where the file lies, to tell up front whether its volume can hold {@code expectedLength} */
+    long toChannel(InputStream body, FileChannel channel, long expectedLength, Path folder) throws IOException {
         if (expectedLength > limit) {
-            throw new UploadTooLargeException(limit);
+            throw new UploadTooLargeException(reportedLimit);
         }
-        if (DiskSpace.cannotHold(volume, expectedLength)) {
+        if (DiskSpace.cannotHold(folder, expectedLength)) {
             throw new InsufficientStorageException();
         }
         byte[] buffer = new byte[BUFFER_SIZE];
@@ -46,8 +55,11 @@ final class StreamedCopy {
                 break;
             }
             total += read;
+            if (expectedLength >= 0 && total > expectedLength) {
+                throw new IncompleteUploadException("the body is longer than the announced " + expectedLength + " bytes");
+            }
             if (total > limit) {
-                throw new UploadTooLargeException(limit);
+                throw new UploadTooLargeException(reportedLimit);
             }
             wrapper.clear().limit(read);
             while (wrapper.hasRemaining()) {
@@ -55,7 +67,7 @@ final class StreamedCopy {
             }
         }
         if (expectedLength >= 0 && total != expectedLength) {
-            throw new IncompleteUploadException("the body ended after " + total + " of " + expectedLength + " bytes", null);
+            throw new IncompleteUploadException("the body ended after " + total + " of " + expectedLength + " bytes");
         }
         return total;
     }

@@ -1,10 +1,12 @@
 package dev.statelab.files;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,19 +33,31 @@ final class TemporaryFiles {
         return file.getFileName().toString().startsWith(PREFIX);
     }
 
+    /** Removes leftovers under {@code root}; a folder that cannot be read is skipped, never fatal to start-up. */
     static int removeLeftovers(Path root) {
         if (!Files.isDirectory(root)) {
             return 0;
         }
-        int removed = 0;
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : (Iterable<Path>) files.filter(TemporaryFiles::isTemporary)::iterator) {
-                Files.deleteIfExists(file);
-                removed++;
-            }
+        int[] removed = {0};
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    if (isTemporary(file) && Files.deleteIfExists(file)) {
+                        removed[0]++;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    log.warn("Could not look for leftover uploads in {}: {}", file, e.toString());
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             log.warn("Could not clean up leftover upload files: {}", e.toString());
         }
-        return removed;
+        return removed[0];
     }
 }

@@ -1,5 +1,6 @@
 package dev.statelab.files;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -22,11 +23,24 @@ public record UserPath(List<String> segments) {
     public static final int MAX_PATH_LENGTH = 4096;
     public static final int MAX_SEGMENT_LENGTH = 255;
 
-    private static final Pattern PERCENT_ESCAPE = Pattern.compile("%[0-9a-fA-F]{2}");
+    // %XX, and IIS's %uXXXX
+    private static final Pattern PERCENT_ESCAPE = Pattern.compile("%([0-9a-fA-F]{2}|[uU][0-9a-fA-F]{4})");
+    private static final Pattern RESERVED_NAME = Pattern.compile(
+            "(?i)CON|PRN|AUX|NUL|CONIN\\$|CONOUT\\$|(COM|LPT)[0-9\u00B9\u00B2\u00B3]");
+    // division slash, fraction slash, big solidus, set minus, reverse solidus operator, big reverse solidus
+    private static final String SLASH_LOOKALIKES = "\u2215\u2044\u29F8\u2216\u29F5\u29F9";
     private static final Pattern DRIVE_LETTER = Pattern.compile("^[a-zA-Z]:.*");
 
+    /** Checks every segment, so a path built directly from a list is as safe as a parsed one. */
     public UserPath {
         segments = List.copyOf(segments);
+        for (String segment : segments) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..") || segment.indexOf('/') >= 0
+                    || segment.indexOf('\\') >= 0) {
+                throw new InvalidPathException("'" + segment + "' is not a single name");
+            }
+            checkSegment(segment);
+        }
     }
 
     /** Parses a path relative to the home root; {@code ..} is refused, {@code .} and empty segments are dropped. */
@@ -58,7 +72,11 @@ public record UserPath(List<String> segments) {
             checkSegment(segment);
             result.add(segment);
         }
-        return new UserPath(result);
+        UserPath path = new UserPath(result);
+        if (utf8Length(path.toString()) > MAX_PATH_LENGTH) {
+            throw new InvalidPathException("the path is longer than " + MAX_PATH_LENGTH + " bytes");
+        }
+        return path;
     }
 
     private static void checkWhole(String raw) {
@@ -74,8 +92,9 @@ public record UserPath(List<String> segments) {
     }
 
     private static void checkSegment(String segment) {
-        if (segment.length() > MAX_SEGMENT_LENGTH) {
-            throw new InvalidPathException("a name is longer than " + MAX_SEGMENT_LENGTH + " characters");
+        // Linux counts NAME_MAX in bytes: 255 characters of CJK text are 765 bytes and would fail on disk.
+        if (utf8Length(segment) > MAX_SEGMENT_LENGTH) {
+            throw new InvalidPathException("a name is longer than " + MAX_SEGMENT_LENGTH + " bytes");
         }
         for (int i = 0; i < segment.length(); i++) {
             char c = segment.charAt(i);
@@ -85,8 +104,11 @@ public record UserPath(List<String> segments) {
             if (c == '\uFFFD') {
                 throw new InvalidPathException("the name is not valid UTF-8");
             }
-            if (c == ':') {
-                throw new InvalidPathException("':' is not allowed in a name");
+            if (Character.isSurrogate(c) && !isPairedSurrogate(segment, i)) {
+                throw new InvalidPathException("the name is not valid Unicode");
+            }
+            if (SLASH_LOOKALIKES.indexOf(c) >= 0) {
+                throw new InvalidPathException("characters that look like a slash are not allowed in a name");
             }
         }
         // The container has decoded the URL once; what still looks like an escape was encoded twice,
@@ -94,12 +116,72 @@ public record UserPath(List<String> segments) {
         if (PERCENT_ESCAPE.matcher(segment).find()) {
             throw new InvalidPathException("percent-encoded characters are not allowed in a name");
         }
-        if (segment.endsWith(".") && segment.chars().allMatch(ch -> ch == '.')) {
-            throw new InvalidPathException("a name made only of dots is not allowed");
-        }
         if (segment.startsWith(TemporaryFiles.PREFIX)) {
             throw new InvalidPathException("this name is reserved");
         }
+        checkShape(segment);
+        // Clients and tools that apply compatibility normalisation (or Windows "best fit" code pages)
+        // turn fullwidth dots and solidi into '.', '/' and '\': refuse what would become a separator.
+        if (!isAscii(segment)) {
+            String compatible = Normalizer.normalize(segment, Normalizer.Form.NFKC);
+            if (compatible.indexOf('/') >= 0 || compatible.indexOf('\\') >= 0) {
+                throw new InvalidPathException("characters that become a slash are not allowed in a name");
+            }
+            checkShape(compatible);
+        }
+    }
+
+    /** Names that alias another name or a device on Windows and NTFS, refused everywhere so the store behaves alike on every host. */
+    private static void checkShape(String segment) {
+        if (segment.indexOf(':') >= 0) {
+            throw new InvalidPathException("':' is not allowed in a name");
+        }
+        if (segment.chars().allMatch(ch -> ch == '.')) {
+            throw new InvalidPathException("a name made only of dots is not allowed");
+        }
+        if (segment.endsWith(".") || segment.endsWith(" ")) {
+            throw new InvalidPathException("a name may not end with a dot or a space");
+        }
+        int dot = segment.indexOf('.');
+        String base = (dot < 0 ? segment : segment.substring(0, dot)).stripTrailing();
+        if (RESERVED_NAME.matcher(base).matches()) {
+            throw new InvalidPathException("'" + base + "' is a reserved device name");
+        }
+    }
+
+    private static boolean isPairedSurrogate(String text, int i) {
+        char c = text.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+        }
+        return i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int utf8Length(String text) {
+        int bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     public boolean isRoot() {
@@ -114,7 +196,11 @@ public record UserPath(List<String> segments) {
         return isRoot() ? this : new UserPath(segments.subList(0, segments.size() - 1));
     }
 
+    /** The entry {@code name} in this folder; {@code name} is one name, so a '/' in it is refused. */
     public UserPath child(String name) {
+        if (name.indexOf('/') >= 0 || name.isEmpty() || name.equals(".") || name.equals("..")) {
+            throw new InvalidPathException("'" + name + "' is not a single name");
+        }
         return ROOT.resolve(toString() + "/" + name, false);
     }
 

@@ -1,0 +1,64 @@
+package dev.statelab.files;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/** The entries of a folder as a user may see them: sorted by name, without temporary files or links out of the home. */
+final class FolderListing {
+
+    private FolderListing() {
+    }
+
+    static List<StoredFile> list(Jail jail, UserPath dir) {
+        Path folder = jail.resolve(dir);
+        StoredFile info = Metadata.read(dir, folder);
+        if (info == null) {
+            throw new FileNotFoundException(dir);
+        }
+        if (!info.isDirectory()) {
+            throw new NotADirectoryException(dir);
+        }
+        List<StoredFile> entries = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
+            for (Path entry : stream) {
+                StoredFile file = listable(jail, dir, entry);
+                if (file != null) {
+                    entries.add(file);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new FileNotFoundException(dir);
+        } catch (NotDirectoryException e) {
+            throw new NotADirectoryException(dir);
+        } catch (IOException e) {
+            throw StorageErrors.of("list", dir, folder, e);
+        }
+        entries.sort(Comparator.comparing(StoredFile::name));
+        return entries;
+    }
+
+    /** Null for temporary files, names no user path could express (made outside the store) and links out of the home. */
+    private static @Nullable StoredFile listable(Jail jail, UserPath dir, Path entry) {
+        if (TemporaryFiles.isTemporary(entry)) {
+            return null;
+        }
+        try {
+            UserPath path = dir.child(entry.getFileName().toString());
+            if (Files.isSymbolicLink(entry)) {
+                jail.resolve(path);
+            }
+            return Metadata.read(path, entry);
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+}

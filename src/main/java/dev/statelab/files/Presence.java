@@ -1,0 +1,43 @@
+package dev.statelab.files;
+
+import java.nio.file.Path;
+
+import org.jspecify.annotations.Nullable;
+
+/** What must (or may) already be on disk before and after an operation, as store exceptions. */
+final class Presence {
+
+    private Presence() {
+    }
+
+    static void requireParentFolder(UserPath path, Path location) {
+        if (path.isRoot()) {
+            throw new NotAFileException(path);
+        }
+        UserPath parent = path.parent();
+        StoredFile folder = Metadata.read(parent, location.getParent());
+        if (folder == null) {
+            throw new FileNotFoundException(parent);
+        }
+        if (!folder.isDirectory()) {
+            throw new NotADirectoryException(parent);
+        }
+    }
+
+    static @Nullable StoredFile existingFile(UserPath path, Path target) {
+        StoredFile current = Metadata.read(path, target);
+        if (current != null && current.isDirectory()) {
+            throw new NotAFileException(path);
+        }
+        return current;
+    }
+
+    /** The metadata just after a change made under the path's lock, so something must be there. */
+    static StoredFile after(UserPath path, Path location) {
+        StoredFile file = Metadata.read(path, location);
+        if (file == null) {
+            throw new FileNotFoundException(path);
+        }
+        return file;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.statelab.ftp;
+
+import java.time.Duration;
+
+import dev.statelab.ftp.engine.FtpAuthenticator;
+import dev.statelab.ftp.engine.FtpReply;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+
+/**
+ * PASS against the shared accounts: the lockout first (421, no password hash paid), then the password
+ * through the one {@link AuthenticationManager} (which caches verified credentials), then the per-user
+ * session limit (421 "too many connections", as FTP servers answer: the new login is refused and the open
+ * sessions are left alone).
+ */
+final class AccountLogin implements FtpAuthenticator {
+
+    static final String ADMIN = "ADMIN";
+    static final String USER = "USER";
+
+    private final AuthenticationManager authentication;
+    private final LoginThrottle throttle;
+    private final SessionDirectory sessions;
+    private final int maxSessionsPerUser;
+
+    AccountLogin(AuthenticationManager authentication, LoginThrottle throttle, SessionDirectory sessions,
+                 int maxSessionsPerUser) {
+        this.authentication = authentication;
+        this.throttle = throttle;
+        this.sessions = sessions;
+        this.maxSessionsPerUser = maxSessionsPerUser;
+    }
+
+    @Override
+    public Result login(String user, String password, @Nullable String remoteAddress) {
+        Duration locked = throttle.lockedFor(user, remoteAddress);
+        if (locked != null) {
+            return new Refused(FtpReply.of(421, "Too many failed logins: try again in "
+                    + LoginThrottle.seconds(locked) + " seconds"));
+        }
+        Authentication verified;
+        try {
+            verified = authentication.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(user, password));
+        } catch (AuthenticationException e) {
+            throttle.failed(user, remoteAddress);
+            return new Refused(FtpReply.of(530, "Login incorrect"));
+        }
+        throttle.succeeded(user);
+        String name = verified.getName();
+        if (!sessions.hasRoomFor(name, maxSessionsPerUser)) {
+            return new Refused(FtpReply.of(421, "Too many sessions for " + name + ": " + maxSessionsPerUser
+                    + " are open, which is the limit. QUIT one or wait until one expires"));
+        }
+        boolean admin = verified.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+        return new Accepted(name, admin ? ADMIN : USER);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.statelab.ftp;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import dev.statelab.ftp.engine.FtpCommandEngine;
+import dev.statelab.ftp.engine.FtpCommandLine;
+import dev.statelab.ftp.engine.FtpOutcome;
+import dev.statelab.ftp.engine.FtpSessionState;
+import dev.statelab.ftp.engine.FtpUpload;
+import org.jspecify.annotations.Nullable;
+import org.springframework.session.FindByIndexNameSessionRepository;
+
+/**
+ * Where both HTTP faces meet the engine: it takes the state out of this request's session, runs the
+ * command and puts the new state back, opening, renewing or ending the session as the command says.
+ */
+final class FtpExchange {
+
+    /** The one session attribute that holds the state (besides Spring Session's principal index). */
+    static final String STATE = "ftp";
+
+    private final FtpCommandEngine engine;
+    private final int loginTimeoutSeconds;
+
+    FtpExchange(FtpCommandEngine engine, FtpProperties properties) {
+        this.engine = engine;
+        this.loginTimeoutSeconds = (int) properties.loginTimeout().toSeconds();
+    }
+
+    /** The outcome of one command; a RETR's bytes are left to the caller to stream. */
+    FtpOutcome run(HttpServletRequest request, FtpCommandLine line, @Nullable FtpUpload upload) {
+        HttpSession session = request.getSession(false);
+        FtpSessionState state = session == null ? FtpSessionState.connected(request.getRemoteAddr()) : stateOf(session, request);
+        FtpOutcome outcome = engine.execute(state, line, upload);
+        apply(request, session, outcome);
+        return outcome;
+    }
+
+    /**
+     * USER then PASS through the engine, from a fresh connection's state whatever the request carried:
+     * a login always opens a new session, and a live token sent along is ended (no session fixation).
+     */
+    FtpOutcome login(HttpServletRequest request, String user, String password) {
+        FtpOutcome named = engine.execute(FtpSessionState.connected(request.getRemoteAddr()),
+                FtpCommandLine.of("USER", user), null);
+        if (!named.reply().isPositive()) {
+            return named;
+        }
+        FtpOutcome outcome = engine.execute(named.state(), FtpCommandLine.of("PASS", password), null);
+        if (outcome.effect() == FtpOutcome.Effect.LOGIN) {
+            apply(request, request.getSession(false), outcome);
+        }
+        return outcome;
+    }
+
+    /** After a download: the bytes actually sent join the session's counters. */
+    void sent(HttpServletRequest request, long bytes) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.setAttribute(STATE, stateOf(session, request).plusBytesOut(bytes));
+        }
+    }
+
+    static FtpSessionState stateOf(HttpSession session, HttpServletRequest request) {
+        return session.getAttribute(STATE) instanceof FtpSessionState state ? state
+                : FtpSessionState.connected(request.getRemoteAddr());
+    }
+
+    private void apply(HttpServletRequest request, @Nullable HttpSession session, FtpOutcome outcome) {
+        switch (outcome.effect()) {
+            case STAY -> {
+                if (session != null) {
+                    session.setAttribute(STATE, outcome.state());
+                }
+            }
+            case OPEN -> {
+                HttpSession opened = session != null ? session : request.getSession(true);
+                opened.setMaxInactiveInterval(loginTimeoutSeconds);
+                opened.setAttribute(STATE, outcome.state());
+            }
+            case LOGIN -> {
+                if (session != null) {
+                    session.invalidate();
+                }
+                HttpSession fresh = request.getSession(true);
+                fresh.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, outcome.state().user());
+                fresh.setAttribute(STATE, outcome.state());
+            }
+            case CLOSE -> {
+                if (session != null) {
+                    session.invalidate();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.statelab.ftp;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the FTP-style API.
+ *
+ * @param idleTimeout        a session with no command for this long is gone (its token answers 401)
+ * @param maxSessionsPerUser a login beyond this many open sessions of one user is refused with 421
+ * @param loginTimeout       how long a raw {@code USER} waits for its {@code PASS}
+ * @param maxCommandLength   longest raw command line, in bytes (longer: 500, nothing runs)
+ * @param cleanupInterval    how often expired sessions are purged from memory
+ * @param lockout            when repeated login failures lock a user or an address out (421)
+ */
+@ConfigurationProperties("statelab.ftp")
+public record FtpProperties(
+        @DefaultValue("15m") Duration idleTimeout,
+        @DefaultValue("10") int maxSessionsPerUser,
+        @DefaultValue("1m") Duration loginTimeout,
+        @DefaultValue("8192") int maxCommandLength,
+        @DefaultValue("1m") Duration cleanupInterval,
+        @DefaultValue Lockout lockout) {
+
+    /**
+     * @param maxFailuresPerUser    failed logins for one user name within {@code window} before it is locked
+     * @param maxFailuresPerAddress failed logins from one address within {@code window} before it is locked
+     * @param window                how far back failures count
+     * @param duration              how long a lock lasts
+     */
+    public record Lockout(
+            @DefaultValue("5") int maxFailuresPerUser,
+            @DefaultValue("20") int maxFailuresPerAddress,
+            @DefaultValue("5m") Duration window,
+            @DefaultValue("5m") Duration duration) {
+    }
+}

@@ -1,0 +1,56 @@
+package dev.statelab.ftp;
+
+import dev.statelab.users.ProblemResponses;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Security for {@code /api/ftp/**}: login and the raw command line are open (the engine itself answers
+ * 530 to commands before login), every other endpoint needs a live session token, and the session
+ * admin endpoints need the ADMIN role. Spring Security stores nothing in the session: each request's
+ * Authentication is derived from the state record by {@link SessionTokenFilter}.
+ */
+@Configuration
+class FtpSecurityConfig {
+
+    @Bean
+    @Order(30)
+    SecurityFilterChain ftpChain(HttpSecurity http, AuthenticationManager manager, JsonMapper json,
+                                 SessionDirectory sessions, FtpProperties properties, MeterRegistry registry)
+            throws Exception {
+        ProblemResponses problems = new ProblemResponses(json, FtpResponses.CHALLENGE,
+                "Log in at POST /api/ftp/session (or send USER and PASS to POST /api/ftp/command) "
+                        + "and send the token it answers in the X-Auth-Token header.");
+        Timer checks = Timer.builder("statelab.auth.checks").tag("kind", "session")
+                .description("Time to authenticate one request").register(registry);
+        SessionTokenFilter tokens = new SessionTokenFilter(problems, sessions, checks,
+                properties.idleTimeout().toString().substring(2).toLowerCase());
+        return http
+                .securityMatcher("/api/ftp/**")
+                .authenticationManager(manager)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/api/ftp/session", "/api/ftp/command").permitAll()
+                        .requestMatchers("/api/ftp/sessions", "/api/ftp/sessions/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .addFilterBefore(tokens, AnonymousAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                // login itself opens a new session; Spring Security must not rename sessions behind our back
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
+                // the token travels in a header a browser never adds by itself, so there is nothing to forge
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .logout(logout -> logout.disable())
+                .build();
+    }
+}

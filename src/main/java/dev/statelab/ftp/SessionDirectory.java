@@ -1,0 +1,40 @@
+package dev.statelab.ftp;
+
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.session.Session;
+
+/**
+ * What the admin endpoints, the session limit and the metrics need from the session store beyond
+ * Spring Session's {@code SessionRepository}: enumerating, counting and ending sessions, and why a
+ * token stopped working. A shared store (Redis) would answer these with its own indexes.
+ */
+public interface SessionDirectory {
+
+    /** Live (unexpired) sessions, read-only. */
+    Stream<Session> all();
+
+    long count();
+
+    /** Open sessions of one user, expired ones not yet purged included. */
+    int countByUser(String user);
+
+    /** Whether the user has fewer than {@code limit} live sessions; expired ones are dropped first when it matters. */
+    boolean hasRoomFor(String user, int limit);
+
+    /** Ends one session; false when there was none. */
+    boolean end(String id, Ending reason);
+
+    /** Ends every session: the server forgets all clients. Answers how many ended. */
+    int endAll(Ending reason);
+
+    /** Removes the sessions whose idle timeout passed; answers how many. */
+    int purgeExpired();
+
+    /** Why a token no longer names a session, when it is remembered; null when it was never seen or long gone. */
+    @Nullable Ending endingOf(String id);
+
+    /** Why a session ended. */
+    enum Ending { CLOSED, EXPIRED, ENDED_BY_ADMIN }
+}

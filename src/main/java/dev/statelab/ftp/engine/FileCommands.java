@@ -1,0 +1,87 @@
+package dev.statelab.ftp.engine;
+
+import java.util.Map;
+
+import dev.statelab.files.FileStore;
+import dev.statelab.files.NotADirectoryException;
+import dev.statelab.files.NotAFileException;
+import dev.statelab.files.StoredFile;
+import dev.statelab.files.UserPath;
+
+/** MKD, RMD, DELE and the two-step rename RNFR then RNTO, whose first half waits in the session. */
+final class FileCommands {
+
+    private final FileStore store;
+
+    FileCommands(FileStore store) {
+        this.store = store;
+    }
+
+    void register(Map<String, FtpRequest.Handler> handlers) {
+        handlers.put("MKD", this::mkd);
+        handlers.put("XMKD", this::mkd);
+        handlers.put("RMD", this::rmd);
+        handlers.put("XRMD", this::rmd);
+        handlers.put("DELE", this::dele);
+        handlers.put("RNFR", this::rnfr);
+        handlers.put("RNTO", this::rnto);
+    }
+
+    private FtpOutcome mkd(FtpRequest request) {
+        if (!request.line().hasArgument()) {
+            return request.reply(501, "MKD needs a directory name");
+        }
+        UserPath path = request.path();
+        store.mkdir(request.user(), path);
+        return request.reply(257, NavigationCommands.quoted(path.toString()) + " created");
+    }
+
+    private FtpOutcome rmd(FtpRequest request) {
+        if (!request.line().hasArgument()) {
+            return request.reply(501, "RMD needs a directory name");
+        }
+        UserPath path = request.path();
+        if (!store.stat(request.user(), path).isDirectory()) {
+            throw new NotADirectoryException(path);
+        }
+        store.delete(request.user(), path, false);
+        return request.reply(250, "Directory " + path + " removed");
+    }
+
+    private FtpOutcome dele(FtpRequest request) {
+        if (!request.line().hasArgument()) {
+            return request.reply(501, "DELE needs a file name");
+        }
+        UserPath path = request.path();
+        if (store.stat(request.user(), path).isDirectory()) {
+            throw new NotAFileException(path);
+        }
+        store.delete(request.user(), path, false);
+        return request.reply(250, "File " + path + " deleted");
+    }
+
+    private FtpOutcome rnfr(FtpRequest request) {
+        if (!request.line().hasArgument()) {
+            return request.reply(501, "RNFR needs the name to rename");
+        }
+        UserPath path = request.path();
+        StoredFile source = store.stat(request.user(), path);
+        return request.reply(request.state().withPendingRename(source.path().toString()), 350,
+                "Ready to rename " + path + ": send RNTO with the new name");
+    }
+
+    private FtpOutcome rnto(FtpRequest request) {
+        String pending = request.state().pendingRename();
+        FtpSessionState cleared = request.state().withPendingRename(null);
+        if (pending == null) {
+            return request.reply(cleared, 503, "Bad sequence of commands: send RNFR first");
+        }
+        if (!request.line().hasArgument()) {
+            return request.reply(cleared, 501, "RNTO needs the new name");
+        }
+        UserPath from = UserPath.ROOT.navigate(pending);
+        UserPath to = request.path();
+        store.move(request.user(), from, to, false);
+        return request.reply(cleared, 250, "Renamed " + from + " to " + to);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.statelab.ftp.engine;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+import dev.statelab.files.FileStore;
+import dev.statelab.files.NotAFileException;
+import dev.statelab.files.StoredFile;
+import dev.statelab.files.UserPath;
+
+/** LIST, NLST, SIZE, MDTM and STAT: what the client may learn about files and about its session. */
+final class ListingCommands {
+
+    /** RFC 3659's time-val: {@code YYYYMMDDHHMMSS} in UTC. */
+    static final DateTimeFormatter TIME_VAL = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+
+    private final FileStore store;
+
+    ListingCommands(FileStore store) {
+        this.store = store;
+    }
+
+    void register(Map<String, FtpRequest.Handler> handlers) {
+        handlers.put("LIST", this::list);
+        handlers.put("MLSD", this::list);
+        handlers.put("NLST", this::nlst);
+        handlers.put("SIZE", this::size);
+        handlers.put("MDTM", this::mdtm);
+        handlers.put("STAT", this::stat);
+    }
+
+    private FtpOutcome list(FtpRequest request) {
+        UserPath path = request.pathOrCwd();
+        List<String> lines = entries(request.user(), path).stream().map(ListingCommands::facts).toList();
+        return new FtpOutcome(FtpReply.of(226, "Listing of " + path + ": " + lines.size() + " entries", lines),
+                request.state(), FtpOutcome.Effect.STAY, null);
+    }
+
+    private FtpOutcome nlst(FtpRequest request) {
+        UserPath path = request.pathOrCwd();
+        List<String> names = entries(request.user(), path).stream().map(StoredFile::name).toList();
+        return new FtpOutcome(FtpReply.of(226, "Names in " + path + ": " + names.size(), names),
+                request.state(), FtpOutcome.Effect.STAY, null);
+    }
+
+    private FtpOutcome size(FtpRequest request) {
+        if (!request.line().hasArgument()) {
+            return request.reply(501, "SIZE needs a file name");
+        }
+        if (request.state().isAscii()) {
+            // the size in ASCII would need the whole file read to count line endings (RFC 3659 section 4)
+            return request.reply(550, "SIZE is not allowed in ASCII mode: send TYPE I first");
+        }
+        return request.reply(213, Long.toString(file(request).size()));
+    }
+
+    private FtpOutcome mdtm(FtpRequest request) {
+        if (!request.line().hasArgument()) {
+            return request.reply(501, "MDTM needs a file name");
+        }
+        return request.reply(213, TIME_VAL.format(file(request).modified()));
+    }
+
+    /** Without an argument the whole session state (211); with one, that path's listing (213), as RFC 959 says. */
+    private FtpOutcome stat(FtpRequest request) {
+        if (!request.line().hasArgument()) {
+            return new FtpOutcome(SessionStatus.reply(request.state()), request.state(), FtpOutcome.Effect.STAY, null);
+        }
+        UserPath path = request.path();
+        List<String> lines = entries(request.user(), path).stream().map(ListingCommands::facts).toList();
+        return new FtpOutcome(FtpReply.of(213, "Status of " + path, lines), request.state(), FtpOutcome.Effect.STAY, null);
+    }
+
+    private StoredFile file(FtpRequest request) {
+        UserPath path = request.path();
+        StoredFile file = store.stat(request.user(), path);
+        if (file.isDirectory()) {
+            throw new NotAFileException(path);
+        }
+        return file;
+    }
+
+    /** A folder's entries, or the one entry for a file, as FTP's LIST of a file name does. */
+    private List<StoredFile> entries(String user, UserPath path) {
+        StoredFile target = store.stat(user, path);
+        return target.isDirectory() ? store.list(user, path) : List.of(target);
+    }
+
+    /** An RFC 3659 MLSD line: {@code type=file;size=12;modify=20261124100000;perm=adfrw; a.txt}. */
+    static String facts(StoredFile file) {
+        String time = TIME_VAL.format(file.modified());
+        return file.isDirectory()
+                ? "type=dir;modify=" + time + ";perm=cdeflmp; " + file.name()
+                : "type=file;size=" + file.size() + ";modify=" + time + ";perm=adfrw; " + file.name();
+    }
+}
