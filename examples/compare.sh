@@ -10,9 +10,9 @@
 # GET /api/ftp/session, not counted); the stateless API holds nothing. Setup and clean-up are not counted.
 set -euo pipefail
 
-BASE="${1:-${STATELAB_URL:-http://localhost:8080}}"
+BASE="${1:-${STATELAB_BASE:-${STATELAB_URL:-http://localhost:8080}}}"
 USER_NAME="${STATELAB_USER:-demo}"
-PASS="${STATELAB_PASSWORD:?set STATELAB_PASSWORD to the password of $USER_NAME}"
+PASS="${STATELAB_PASSWORD:-${STATELAB_PASS:?set STATELAB_PASSWORD (or STATELAB_PASS) to the password of $USER_NAME}}"
 DIR="compare-sh-$$-$RANDOM"
 WORK="$(mktemp -d)"
 trap 'curl -s -o /dev/null -u "$USER_NAME:$PASS" -X DELETE "$BASE/api/http/files/$DIR?recursive=true" || true; rm -rf "$WORK"' EXIT

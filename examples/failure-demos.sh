@@ -9,8 +9,8 @@
 # data: "forget" drops only FTP-style session state.
 set -euo pipefail
 DEMO="${1:?name a demo: forget, second-instance, cut, lost-update}"
-BASE="${2:-${STATELAB_URL:-http://localhost:8080}}"
-U="${STATELAB_USER:-demo}:${STATELAB_PASSWORD:?set STATELAB_PASSWORD}"
+BASE="${2:-${STATELAB_BASE:-${STATELAB_URL:-http://localhost:8080}}}"
+U="${STATELAB_USER:-demo}:${STATELAB_PASSWORD:-${STATELAB_PASS:?set STATELAB_PASSWORD (or STATELAB_PASS)}}"
 
 case "$DEMO" in
   forget)       # the server forgets every FTP-style session, half-way through a browse-and-rename
