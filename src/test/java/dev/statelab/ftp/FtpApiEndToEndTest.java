@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -355,15 +356,31 @@ class FtpApiEndToEndTest {
 
     @Test
     void theCurlWalkthroughRunsAWholeSession() throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("bash", "examples/ftp-session.sh").redirectErrorStream(true);
-        builder.environment().put("BASE", "http://127.0.0.1:" + port);
-        builder.environment().put("USER", "bob");
-        builder.environment().put("PASS", "bob-pw");
-        Process process = builder.start();
+        // the shell's USER is someone else, as it always is: only STATELAB_USER may choose the account
+        Process process = walkthrough(Map.of("STATELAB_BASE", "http://127.0.0.1:" + port, "USER", "alice",
+                "STATELAB_USER", "bob", "STATELAB_PASS", "bob-pw"));
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("OK: the whole session worked");
+        assertThat(output).contains("== login as bob").contains("OK: the whole session worked");
+    }
+
+    @Test
+    void theWalkthroughLogsInAsDemoByDefaultWhateverTheShellsUserIs() throws IOException, InterruptedException {
+        Process process = walkthrough(Map.of("STATELAB_BASE", "http://127.0.0.1:" + port, "USER", "bob",
+                "STATELAB_PASS", "bob-pw"));
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        // there is no demo account in this test, so the default login fails, and says whom it tried
+        assertThat(output).contains("== login as demo").doesNotContain("login as bob");
+        assertThat(process.exitValue()).as(output).isNotZero();
+    }
+
+    private static Process walkthrough(Map<String, String> environment) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder("bash", "examples/ftp-session.sh").redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("STATELAB_"));
+        builder.environment().putAll(environment);
+        return builder.start();
     }
 
     private boolean hasTemporaryFiles() throws IOException {
