@@ -15,6 +15,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.statelab.ftp.engine.FtpReply;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -88,9 +92,9 @@ class FtpCommandsController {
         run(request, response, "RETR", path);
     }
 
-    @PutMapping(path = "/stor", consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+    @PutMapping("/stor")
     @Operation(summary = "STOR: upload a file, atomically (226)", description = """
-            The body is the file. It replaces any file of that name only once it has fully arrived; a cut \
+            The body is the file, whatever its Content-Type says. It replaces any file of that name only once it has fully arrived; a cut \
             or too large upload leaves nothing. TYPE A stores CRLF as LF.""",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE, schema = @Schema(type = "string", format = "binary"))))
@@ -98,7 +102,7 @@ class FtpCommandsController {
         upload(request, response, "STOR", path);
     }
 
-    @PostMapping(path = "/appe", consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+    @PostMapping("/appe")
     @Operation(summary = "APPE: append to a file, creating it if missing (226)",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE, schema = @Schema(type = "string", format = "binary"))))
@@ -192,9 +196,28 @@ class FtpCommandsController {
         responses.write(request, response, exchange.run(request, FtpCommandLine.of(verb, argument), null));
     }
 
+    /**
+     * STOR and APPE take any body as the file's bytes, except a form: the servlet container reads a form
+     * body as parameters, so the file would arrive empty.
+     */
     private void upload(HttpServletRequest request, HttpServletResponse response, String verb, String path)
             throws IOException {
+        if (isForm(request.getContentType())) {
+            responses.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, FtpReplyBody.of(FtpReply.of(501,
+                    "Syntax error in parameters: a form is not a file; send the bytes as they are, with Content-Type: "
+                            + "application/octet-stream (curl -T file, or curl --data-binary @file -H "
+                            + "'Content-Type: application/octet-stream')")));
+            return;
+        }
         FtpUpload upload = new FtpUpload(request.getInputStream(), request.getContentLengthLong());
         responses.write(request, response, exchange.run(request, FtpCommandLine.of(verb, path), upload));
+    }
+
+    private static boolean isForm(@Nullable String contentType) {
+        try {
+            return contentType != null && MediaType.APPLICATION_FORM_URLENCODED.includes(MediaType.parseMediaType(contentType));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 }

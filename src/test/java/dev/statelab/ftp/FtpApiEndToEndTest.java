@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,6 +38,8 @@ import tools.jackson.databind.JsonNode;
         "statelab.users.accounts.alice.role=ADMIN",
         "statelab.users.accounts.bob.password={noop}bob-pw",
         "statelab.users.accounts.par.password={noop}par-pw",
+        "statelab.users.accounts.cat.password={noop}cat-pw",
+        "statelab.ftp.command-wait=300ms",
         "statelab.ftp.max-sessions-per-user=500",
         "statelab.ftp.lockout.max-failures-per-address=100000"})
 class FtpApiEndToEndTest {
@@ -225,6 +229,66 @@ class FtpApiEndToEndTest {
         JsonNode state = json(ftp.get(token, "/api/ftp/session")).get("state");
         assertThat(state.get("bytesOut").asLong()).isEqualTo(13);
         assertThat(state.get("bytesIn").asLong()).isEqualTo(10);
+    }
+
+    @Test
+    void aCommandSentDuringALongDownloadOfItsSessionIsRefusedRatherThanLost() throws Exception {
+        String token = ftp.token("cat", "cat-pw");
+        assertThat(code(ftp.call(token, "POST", "/api/ftp/mkd?path=docs"))).isEqualTo(257);
+        // larger than the socket buffers, so a client that stops reading holds the download open
+        assertThat(code(ftp.put(token, "/api/ftp/stor?path=big.bin", new byte[32 * 1024 * 1024]))).isEqualTo(226);
+        HttpResponse<InputStream> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        ftp.uri("/api/ftp/retr?path=big.bin")).header("X-Auth-Token", token).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = download.body()) {
+            assertThat(body.readNBytes(1024)).hasSize(1024);
+            HttpResponse<String> cwd = ftp.call(token, "POST", "/api/ftp/cwd?path=docs");
+            assertThat(cwd.statusCode()).as(cwd.body()).isEqualTo(409);
+            assertThat(code(cwd)).isEqualTo(503);
+            assertThat(json(cwd).get("text").asString()).contains("still running");
+            body.transferTo(OutputStream.nullOutputStream());
+        }
+        // once the download is over, the session takes commands again, and keeps what they did
+        assertThat(code(ftp.call(token, "POST", "/api/ftp/cwd?path=docs"))).isEqualTo(250);
+        assertThat(json(ftp.get(token, "/api/ftp/pwd")).get("text").asString()).contains("/docs");
+        assertThat(json(ftp.get(token, "/api/ftp/session")).get("state").get("bytesOut").asLong())
+                .isEqualTo(32 * 1024 * 1024);
+    }
+
+    @Test
+    void storAndAppeTakeTheBodyWhateverItsContentTypeButRefuseAFormWithAnFtpReply() {
+        String token = ftp.token("cat", "cat-pw");
+        assertThat(code(ftp.send(token, "PUT", "/api/ftp/stor?path=typed.txt", "text/plain", "abc"))).isEqualTo(226);
+        assertThat(code(ftp.send(token, "POST", "/api/ftp/appe?path=typed.txt", "application/json", "def")))
+                .isEqualTo(226);
+        assertThat(code(ftp.send(token, "POST", "/api/ftp/appe?path=typed.txt", null, "ghi"))).isEqualTo(226);
+        HttpResponse<String> form = ftp.send(token, "POST", "/api/ftp/appe?path=typed.txt",
+                "application/x-www-form-urlencoded", "jkl");
+        assertThat(form.statusCode()).isEqualTo(415);
+        assertThat(code(form)).isEqualTo(501);
+        assertThat(json(form).get("text").asString()).contains("application/octet-stream");
+        assertThat(new String(ftp.download(token, "/api/ftp/retr?path=typed.txt").body(), StandardCharsets.UTF_8))
+                .isEqualTo("abcdefghi");
+    }
+
+    @Test
+    void badRequestsToTheEndpointsAnswerFtpRepliesNotBareProblems() {
+        String token = ftp.token("cat", "cat-pw");
+        HttpResponse<String> noPath = ftp.call(token, "POST", "/api/ftp/cwd");
+        assertThat(noPath.statusCode()).isEqualTo(400);
+        assertThat(code(noPath)).as("as the raw face answers a bare CWD").isEqualTo(501);
+        assertThat(code(ftp.raw(token, "CWD"))).isEqualTo(501);
+        assertThat(json(noPath).get("text").asString()).contains("'path'");
+        assertThat(code(ftp.call(token, "POST", "/api/ftp/rest"))).isEqualTo(501);
+
+        HttpResponse<String> empty = ftp.send(null, "POST", "/api/ftp/session", "application/json", "");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(code(empty)).isEqualTo(501);
+        assertThat(json(empty).get("text").asString()).contains("{\"user\"");
+        assertThat(code(ftp.send(null, "POST", "/api/ftp/session", "application/json", "{\"user\":"))).isEqualTo(501);
+        HttpResponse<String> text = ftp.send(null, "POST", "/api/ftp/session", "text/plain", "USER cat");
+        assertThat(text.statusCode()).isEqualTo(415);
+        assertThat(json(text).get("text").asString()).contains("application/json");
     }
 
     @Test
