@@ -163,6 +163,17 @@ class FtpCommandEngineTest {
     }
 
     @Test
+    void rnfrOfTheHomeItselfIsRefusedAtOnceAndLeavesNoPendingRename() {
+        run("MKD a");
+        run("CWD a");
+        FtpReply home = run("RNFR ..");
+        assertThat(home.code()).isEqualTo(553);
+        assertThat(home.text()).contains("home folder");
+        assertThat(state.pendingRename()).isNull();
+        assertThat(run("RNTO b").code()).isEqualTo(503);
+    }
+
+    @Test
     void rntoWithoutRnfrAnswers503() {
         assertThat(run("RNTO b.txt").code()).isEqualTo(503);
     }
