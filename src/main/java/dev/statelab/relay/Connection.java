@@ -1,0 +1,111 @@
+package dev.statelab.relay;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+
+import io.github.bucket4j.Bucket;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.WebSocketMessage;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+
+/**
+ * One open WebSocket: who is on the other end (address, verified account), which room it is in, its
+ * rate limit and its outbox. This is the connection's state; it lives exactly as long as the socket.
+ */
+final class Connection implements Relay.Subscriber {
+
+    final String id;
+    final String address;
+    final @Nullable String user;
+    private final ConcurrentWebSocketSessionDecorator session;
+    private final Frames frames;
+    private final Bucket rate;
+    private @Nullable Outbox outbox;
+    private volatile @Nullable String room;
+    private volatile long lastHeard = System.nanoTime();
+
+    Connection(ConcurrentWebSocketSessionDecorator session, @Nullable String user, Frames frames, RelayProperties limits) {
+        this.id = session.getId();
+        this.address = addressOf(session.getRemoteAddress());
+        this.user = user;
+        this.session = session;
+        this.frames = frames;
+        this.rate = Bucket.builder()
+                .addLimit(limit -> limit.capacity(limits.burst())
+                        .refillGreedy(limits.messagesPerSecond(), Duration.ofSeconds(1)))
+                .build();
+    }
+
+    void attach(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @Override
+    public void deliver(RoomEvent event) {
+        send(frames.render(event));
+    }
+
+    void send(WebSocketMessage<?> message) {
+        Outbox out = outbox;
+        if (out != null) {
+            out.offer(message);
+        }
+    }
+
+    void check() {
+        Outbox out = outbox;
+        if (out != null) {
+            out.check();
+        }
+    }
+
+    /** Closes the socket after what is already queued for it (an error frame, say) has gone out. */
+    void closeAfterQueued(CloseStatus status) {
+        Outbox out = outbox;
+        if (out != null) {
+            out.closeAfterQueued(status);
+        }
+    }
+
+    /** Takes one frame's worth from the rate limit; false when the client sends faster than allowed. */
+    boolean tryAcquire() {
+        return rate.tryConsume(1);
+    }
+
+    void heard() {
+        lastHeard = System.nanoTime();
+    }
+
+    boolean silentFor(Duration duration) {
+        return System.nanoTime() - lastHeard > duration.toNanos();
+    }
+
+    @Nullable String room() {
+        return room;
+    }
+
+    void room(@Nullable String room) {
+        this.room = room;
+    }
+
+    /** Closes the socket without waiting: the close frame may sit behind a write that hangs. */
+    void close(CloseStatus status, Executor executor) {
+        executor.execute(() -> {
+            try {
+                session.close(status);
+            } catch (Exception ignored) {
+                // already closed or broken; nothing left to tell the client
+            }
+        });
+    }
+
+    static String addressOf(@Nullable InetSocketAddress socket) {
+        if (socket == null) {
+            return "unknown";
+        }
+        String host = socket.getAddress() != null ? socket.getAddress().getHostAddress() : socket.getHostString();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + socket.getPort();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.statelab.relay;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Rooms, their members, history and fan-out: all relay state sits behind this interface, so that a
+ * shared broker (Redis streams, for instance) can carry it across instances later without the protocol
+ * code changing. {@link InMemoryRelay} keeps it in this process.
+ *
+ * <p>Calls to a {@link Subscriber} happen while the room is locked, in sequence order; a subscriber
+ * must only queue what it receives, never block on a network write.
+ */
+public interface Relay {
+
+    /**
+     * Adds a member to a room, creating the room if needed.
+     *
+     * @param since the last sequence number and epoch the member saw, to recover what it missed; or null
+     * @throws RelayException {@code nick-taken}, {@code room-full} or {@code too-many-rooms}
+     */
+    Joined join(String room, Member member, @Nullable Position since, Subscriber subscriber);
+
+    /** Removes a member; the others see a {@code leave} presence event. Unknown members are ignored. */
+    void leave(String room, String memberId);
+
+    /**
+     * Gives the text the room's next sequence number, keeps it in the history and hands it to every member.
+     *
+     * @throws RelayException {@code not-joined} when the member is not in the room
+     */
+    RoomEvent.Message publish(String room, String memberId, String text);
+
+    /** Rooms that exist now (with members, or empty but still keeping their history). */
+    int rooms();
+
+    /** Drops rooms that have been empty for longer than they keep their history. */
+    void sweep();
+
+    /** Receives a room's events for one member. */
+    interface Subscriber {
+        void deliver(RoomEvent event);
+    }
+
+    /** A point in a room's history: the last sequence number seen in that epoch. */
+    record Position(long seq, String epoch) {
+    }
+}

@@ -1,0 +1,52 @@
+package dev.statelab.relay;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The relay's meters, under the names the other APIs share: {@code statelab.requests} counts inbound
+ * frames and {@code statelab.bytes} text payload bytes, both tagged {@code api=relay}.
+ */
+final class RelayMetrics {
+
+    private static final String BYTES = "Bytes on the wire by API and direction (see the README for what is counted)";
+
+    final AtomicInteger connections = new AtomicInteger();
+    private final Counter messages;
+    private final Counter requests;
+    private final Counter bytesIn;
+    private final Counter bytesOut;
+
+    RelayMetrics(MeterRegistry registry, Relay relay) {
+        Gauge.builder("statelab.relay.connections", connections, AtomicInteger::get)
+                .description("Open WebSocket connections to the relay").register(registry);
+        Gauge.builder("statelab.relay.rooms", relay, Relay::rooms)
+                .description("Rooms the relay holds").register(registry);
+        messages = Counter.builder("statelab.relay.messages")
+                .description("Chat messages relayed (each counted once, however many members receive it)")
+                .register(registry);
+        // same description and unit as the file APIs' meters of these names: one Prometheus family each
+        requests = Counter.builder("statelab.requests").description("Requests received, by API")
+                .tag("api", "relay").register(registry);
+        bytesIn = Counter.builder("statelab.bytes").tag("api", "relay").tag("direction", "in")
+                .baseUnit("bytes").description(BYTES).register(registry);
+        bytesOut = Counter.builder("statelab.bytes").tag("api", "relay").tag("direction", "out")
+                .baseUnit("bytes").description(BYTES).register(registry);
+    }
+
+    void frameIn(int bytes) {
+        requests.increment();
+        bytesIn.increment(bytes);
+    }
+
+    void frameOut(int bytes) {
+        bytesOut.increment(bytes);
+    }
+
+    void messageRelayed() {
+        messages.increment();
+    }
+}

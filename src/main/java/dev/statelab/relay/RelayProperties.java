@@ -1,0 +1,55 @@
+package dev.statelab.relay;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Limits of the WebSocket relay. Every default works on a fresh machine; see the README for the close
+ * code each limit leads to.
+ *
+ * @param allowedOrigins     Origin patterns a browser may connect from, besides the page's own origin;
+ *                           a request without an Origin header (a non-browser client) is always allowed
+ * @param maxMessageSize     the largest text frame a client may send; larger closes with 1009
+ * @param maxTextLength      the longest chat text, in characters; longer gets the error {@code text-invalid}
+ * @param historySize        messages kept per room for history and recovery
+ * @param maxRooms           rooms at once; one more gets the error {@code too-many-rooms}
+ * @param maxMembersPerRoom  members per room; one more gets the error {@code room-full}
+ * @param maxConnections     open connections; one more is closed with 1013. Keep it below Tomcat's
+ *                           {@code server.tomcat.max-connections} (8192), which covers HTTP requests too
+ * @param messagesPerSecond  sustained inbound frames per second and connection
+ * @param burst              inbound frames a connection may send at once before the rate applies
+ * @param pingInterval       how often the server sends a WebSocket ping to every connection
+ * @param pongTimeout        a connection that sent nothing (not even a pong) for ping-interval plus this
+ *                           long is dropped with 4001
+ * @param sendTimeLimit      longest a single write to a client may take before it is dropped with 4000
+ * @param sendBufferLimit    most bytes queued for one client before it is dropped with 4000
+ * @param emptyRoomTtl       how long an empty room keeps its history (and epoch) for members coming back
+ * @param ticketTtl          lifetime of a one-time sign-in ticket from {@code POST /api/relay/ticket}
+ * @param socketBufferSize   when set, the size of Tomcat's per-socket read and write buffers (8 KiB each by
+ *                           default) for every connection of the server: a smaller size saves heap when
+ *                           holding many idle WebSockets, at some cost to large HTTP transfers
+ */
+@ConfigurationProperties("statelab.relay")
+public record RelayProperties(
+        @DefaultValue({"http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*"}) List<String> allowedOrigins,
+        @DefaultValue("8KB") DataSize maxMessageSize,
+        @DefaultValue("2000") int maxTextLength,
+        @DefaultValue("100") int historySize,
+        @DefaultValue("1000") int maxRooms,
+        @DefaultValue("5000") int maxMembersPerRoom,
+        @DefaultValue("8000") int maxConnections,
+        @DefaultValue("10") int messagesPerSecond,
+        @DefaultValue("30") int burst,
+        @DefaultValue("25s") Duration pingInterval,
+        @DefaultValue("20s") Duration pongTimeout,
+        @DefaultValue("5s") Duration sendTimeLimit,
+        @DefaultValue("1MB") DataSize sendBufferLimit,
+        @DefaultValue("10m") Duration emptyRoomTtl,
+        @DefaultValue("30s") Duration ticketTtl,
+        @Nullable DataSize socketBufferSize) {
+}

@@ -1,0 +1,39 @@
+package dev.statelab.relay;
+
+import dev.statelab.users.ProblemResponses;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Security for the relay's URLs: the ticket needs HTTP Basic; the WebSocket handshake is open to
+ * anonymous clients and takes Basic credentials when a client sends them (wrong ones get 401).
+ * Stateless: the open socket is the relay's only session.
+ */
+@Configuration
+class RelaySecurityConfig {
+
+    @Bean
+    @Order(40)
+    SecurityFilterChain relayChain(HttpSecurity http, AuthenticationManager manager,
+                                   ProblemResponses basicProblemResponses) throws Exception {
+        return http
+                .securityMatcher("/api/relay/**", "/ws/**")
+                .authenticationManager(manager)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/relay/**").authenticated()
+                        .anyRequest().permitAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(basicProblemResponses))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(basicProblemResponses)
+                        .accessDeniedHandler(basicProblemResponses))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .build();
+    }
+}
