@@ -292,6 +292,17 @@ class FtpApiEndToEndTest {
     }
 
     @Test
+    void headOnRetrAnswersTheHeadersWithoutCountingBytesItNeverSent() {
+        String token = ftp.token("cat", "cat-pw");
+        ftp.put(token, "/api/ftp/stor?path=head.txt", "0123456789".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> head = ftp.call(token, "HEAD", "/api/ftp/retr?path=head.txt");
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValueAsLong("Content-Length")).hasValue(10);
+        assertThat(head.headers().firstValue("X-FTP-Reply")).hasValueSatisfying(reply -> assertThat(reply).startsWith("226"));
+        assertThat(json(ftp.get(token, "/api/ftp/session")).get("state").get("bytesOut").asLong()).isZero();
+    }
+
+    @Test
     void aCutStorLeavesNothingBehind() throws IOException {
         String token = ftp.token("bob", "bob-pw");
         try (Socket socket = new Socket("127.0.0.1", port)) {
