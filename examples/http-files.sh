@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # A walk through the stateless file API with curl. Every request carries the credentials and the full
 # path; the server keeps nothing between them.
-#   BASE=http://localhost:8080 USER=demo PASS=<password from the log> examples/http-files.sh
+#   STATELAB_PASS=<password from the log> examples/http-files.sh
+# (STATELAB_BASE defaults to http://localhost:8080, STATELAB_USER to demo; not USER, which every shell sets)
 set -euo pipefail
 
-BASE=${BASE:-http://localhost:8080}
-USER=${USER:-demo}
-PASS=${PASS:-demo}
+BASE=${STATELAB_BASE:-http://localhost:8080}
+USER=${STATELAB_USER:-demo}
+PASS=${STATELAB_PASS:-demo}
 API="$BASE/api/http/files"
 DIR="walkthrough-$$"
 WORK=$(mktemp -d)

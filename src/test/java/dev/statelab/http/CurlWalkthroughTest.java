@@ -14,9 +14,9 @@ class CurlWalkthroughTest extends HttpApiTest {
     @Test
     void theCurlWalkthroughPasses() throws Exception {
         ProcessBuilder builder = new ProcessBuilder("bash", "examples/http-files.sh").redirectErrorStream(true);
-        builder.environment().put("BASE", "http://127.0.0.1:" + port);
-        builder.environment().put("USER", USER);
-        builder.environment().put("PASS", USER_PASSWORD);
+        builder.environment().put("STATELAB_BASE", "http://127.0.0.1:" + port);
+        builder.environment().put("STATELAB_USER", USER);
+        builder.environment().put("STATELAB_PASS", USER_PASSWORD);
         File log = File.createTempFile("http-files", ".log");
         log.deleteOnExit();
         Process process = builder.redirectOutput(log).start();
