@@ -2,6 +2,7 @@ package dev.statelab.http;
 
 import dev.statelab.users.ProblemResponses;
 import dev.statelab.users.SecurityConfig;
+import dev.statelab.users.StatelessBasic;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +10,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
@@ -38,22 +38,15 @@ class StatelessSecurityConfig {
                 "Bearer realm=\"statelab\", error=\"invalid_token\"",
                 "The bearer token is expired, was altered or is not one of ours; ask for a new one at "
                         + "POST /api/http/token.");
-        return http
+        AuthenticationManager timedPasswordCheck = new TimedPasswordCheck(authenticationManager,
+                AuthChecks.timer(meters, AuthChecks.BASIC));
+        return StatelessBasic.configure(http, timedPasswordCheck, basicProblemResponses)
                 .securityMatcher(PATHS)
-                .authenticationManager(new TimedPasswordCheck(authenticationManager,
-                        AuthChecks.timer(meters, AuthChecks.BASIC)))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(basicProblemResponses))
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.authenticationManager(bearerManager(jwtDecoder)))
                         .authenticationEntryPoint(bearerProblems)
                         .accessDeniedHandler(basicProblemResponses))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(basicProblemResponses)
-                        .accessDeniedHandler(basicProblemResponses))
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(cache -> cache.disable())
-                .csrf(csrf -> csrf.disable())
                 .anonymous(anonymous -> anonymous.disable())
                 .logout(logout -> logout.disable())
                 .build();

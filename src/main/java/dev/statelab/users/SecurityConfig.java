@@ -10,7 +10,6 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -75,19 +74,11 @@ public class SecurityConfig {
     @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain defaultChain(HttpSecurity http, AuthenticationManager manager,
                                      ProblemResponses basicProblemResponses) throws Exception {
-        return http
-                .authenticationManager(manager)
+        return StatelessBasic.configure(http, manager, basicProblemResponses)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to("health", "info")).permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole("ADMIN")
                         .anyRequest().permitAll())
-                .httpBasic(basic -> basic.authenticationEntryPoint(basicProblemResponses))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(basicProblemResponses)
-                        .accessDeniedHandler(basicProblemResponses))
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
-                .requestCache(cache -> cache.disable())
                 .build();
     }
 }
