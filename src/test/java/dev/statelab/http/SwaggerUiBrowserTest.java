@@ -97,6 +97,8 @@ class SwaggerUiBrowserTest extends HttpApiTest {
         openSwaggerUi();
 
         WebElement login = tryOut("post", "/api/ftp/session");
+        assertThat(login.findElement(By.cssSelector(".responses-table tr.response[data-code='201']")).getDomProperty("textContent"))
+                .as("the documented login reply").contains("230").contains("User demo logged in");
         WebElement body = login.findElement(By.cssSelector("textarea.body-param__text"));
         body.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         body.sendKeys("{\"user\": \"" + USER + "\", \"pass\": \"" + USER_PASSWORD + "\"}");
