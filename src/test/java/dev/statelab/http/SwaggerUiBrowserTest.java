@@ -19,6 +19,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
@@ -69,21 +70,21 @@ class SwaggerUiBrowserTest extends HttpApiTest {
         openSwaggerUi();
         authorize("basicAuth", USER, USER_PASSWORD);
 
-        WebElement mkdir = tryOut("post", filesPath());
+        WebElement mkdir = tryOut("post", FILES_PATH);
         fill(mkdir, "path", "ui-docs");
-        new org.openqa.selenium.support.ui.Select(mkdir.findElement(By.cssSelector("tr[data-param-name='action'] select")))
+        new Select(mkdir.findElement(By.cssSelector("tr[data-param-name='action'] select")))
                 .selectByVisibleText("mkdir");
         assertThat(execute(mkdir)).isEqualTo("201");
         assertThat(onDisk("ui-docs")).isDirectory();
 
-        WebElement put = tryOut("put", filesPath());
+        WebElement put = tryOut("put", FILES_PATH);
         fill(put, "path", "ui-docs/hello.txt");
         put.findElement(By.cssSelector("input[type='file']")).sendKeys(upload.toAbsolutePath().toString());
         assertThat(execute(put)).isEqualTo("201");
         browser.screenshot("swagger-upload");
         assertThat(get("ui-docs/hello.txt").body()).isEqualTo(CONTENT);
 
-        WebElement get = tryOut("get", filesPath());
+        WebElement get = tryOut("get", FILES_PATH);
         fill(get, "path", "ui-docs/hello.txt");
         assertThat(execute(get)).isEqualTo("200");
         browser.screenshot("swagger-download");
@@ -137,10 +138,6 @@ class SwaggerUiBrowserTest extends HttpApiTest {
         browser.screenshot("swagger-ftp-retr");
         assertThat(responseBody(retr)).contains("x-ftp-reply: 226");
         assertThat(downloadedText(retr)).isEqualTo(CONTENT);
-    }
-
-    private static String filesPath() {
-        return FILES_PATH;
     }
 
     private void openSwaggerUi() {
