@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
 record FtpReplyBody(
         @Schema(example = "257") int code,
         @Schema(example = "\"/docs\" is the current directory") String text,
-        List<String> lines,
-        @Nullable String token) {
+        @Schema(description = "The lines of a multi-line reply (LIST, STAT, HELP, FEAT); absent otherwise") List<String> lines,
+        @Schema(description = "The new session's token; only in the login reply") @Nullable String token) {
 
     /** The media type of a reply, and of a problem, for the API description. */
     static final String JSON = "application/json";

@@ -18,6 +18,7 @@ import dev.statelab.web.OpenApiConfig;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -56,13 +57,15 @@ class FtpSessionController {
             when the user already has the most sessions allowed. Every login opens a new session; a live \
             token sent along is ended.""")
     @ApiResponse(responseCode = "201", description = "230: logged in; the token is in the body and in X-Auth-Token",
-            content = @Content(mediaType = JSON, schema = @Schema(implementation = FtpReplyBody.class)),
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = FtpReplyBody.class), examples = @ExampleObject(value = """
+                    {"code": 230, "text": "User demo logged in", "token": "3f2b9c1e-6d4a-4b8e-9a51-0c7d2e8f4a60"}""")),
             headers = @Header(name = FtpResponses.TOKEN_HEADER, description = "The new session's token",
                     schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "400", description = "501: no user name, or a body that is not the login JSON",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = FtpReplyBody.class)))
     @ApiResponse(responseCode = "401", description = "530: wrong user name or password",
-            content = @Content(mediaType = JSON, schema = @Schema(implementation = FtpReplyBody.class)))
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = FtpReplyBody.class), examples = @ExampleObject(value = """
+                    {"code": 530, "text": "Login incorrect"}""")))
     @ApiResponse(responseCode = "415", description = "501: the body must be application/json",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = FtpReplyBody.class)))
     @ApiResponse(responseCode = "429", description = "421: locked out after failed logins, or the user's session limit reached",
