@@ -12,6 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -30,6 +31,8 @@ public class VerifiedCredentials implements AuthenticationProvider {
     private final AuthenticationProvider delegate;
     private final Cache<String, Authentication> verified;
     private final SecretKeySpec key;
+    /** Keyed once; each check works on a copy, which skips the provider lookup and the key set-up. */
+    private final Mac keyedMac;
 
     public VerifiedCredentials(AuthenticationProvider delegate, Duration ttl, int maxEntries) {
         this.delegate = delegate;
@@ -37,6 +40,7 @@ public class VerifiedCredentials implements AuthenticationProvider {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.keyedMac = newMac();
     }
 
     @Override
@@ -49,9 +53,15 @@ public class VerifiedCredentials implements AuthenticationProvider {
         if (known != null) {
             return known;
         }
+        // concurrent first requests with the same credentials (a client opening several connections)
+        // wait for one hash check instead of each paying for their own; a failure throws and is not kept
+        return verified.get(fingerprint, key -> verifiedOrThrow(authentication));
+    }
+
+    private Authentication verifiedOrThrow(Authentication authentication) {
         Authentication result = delegate.authenticate(authentication);
-        if (result != null && result.isAuthenticated()) {
-            verified.put(fingerprint, result);
+        if (result == null || !result.isAuthenticated()) {
+            throw new BadCredentialsException("not verified");
         }
         return result;
     }
@@ -67,13 +77,23 @@ public class VerifiedCredentials implements AuthenticationProvider {
     }
 
     private String fingerprint(String user, String password) {
+        Mac mac;
+        try {
+            mac = (Mac) keyedMac.clone();
+        } catch (CloneNotSupportedException e) {
+            mac = newMac();
+        }
+        mac.update(user.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        mac.update(password.getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder().encodeToString(mac.doFinal());
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            mac.update(user.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            mac.update(password.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(mac.doFinal());
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
         }

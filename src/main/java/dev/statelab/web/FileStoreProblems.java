@@ -15,10 +15,15 @@ import dev.statelab.files.PreconditionFailedException;
 import dev.statelab.files.StorageFailureException;
 import dev.statelab.files.UploadTooLargeException;
 import dev.statelab.users.ProblemResponses;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -39,6 +44,17 @@ public class FileStoreProblems extends ResponseEntityExceptionHandler {
             problem.setProperty("limit", tooLarge.limit());
         }
         return problem;
+    }
+
+    /** Spring MVC's own problems (405, 415, 400…) get a type of ours too, as the contract promises. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+                                                          HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || URI.create("about:blank").equals(problem.getType()))) {
+            problem.setType(URI.create(ProblemResponses.PROBLEM_TYPE_BASE + "http-" + statusCode.value()));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
     }
 
     private static String detail(FileStoreException e) {

@@ -1,0 +1,172 @@
+package dev.statelab.http;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import dev.statelab.files.FileStore;
+import dev.statelab.files.FileStoreException;
+import dev.statelab.files.InvalidPathException;
+import dev.statelab.files.NotADirectoryException;
+import dev.statelab.files.NotAFileException;
+import dev.statelab.files.PreconditionFailedException;
+import dev.statelab.files.ReadableFile;
+import dev.statelab.files.StoredFile;
+import dev.statelab.files.UploadTooLargeException;
+import dev.statelab.files.UserPath;
+import dev.statelab.files.WritePrecondition;
+import dev.statelab.files.WriteResult;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The stateless file API: each request names the full path and carries its own credentials and
+ * preconditions; nothing is remembered between requests. The file store does all the disk work.
+ * The OpenAPI description lives on {@link FilesApi}.
+ */
+@RestController
+@RequestMapping("/api/http/files")
+class FilesController implements FilesApi {
+
+    private final FileStore store;
+
+    FilesController(FileStore store) {
+        this.store = store;
+    }
+
+    @Override
+    @GetMapping("/{*path}")
+    public @Nullable ResponseEntity<?> get(@PathVariable String path, Authentication user,
+                                           HttpServletRequest request, HttpServletResponse response) throws IOException {
+        RequestedPath requested = RequestedPath.of(path);
+        ReadableFile file;
+        try {
+            file = store.read(user.getName(), requested.path());
+        } catch (NotAFileException folder) {
+            return listing(user.getName(), requested.path());
+        }
+        if (requested.folder()) {
+            throw new NotADirectoryException(requested.path());
+        }
+        return switch (FileDownload.send(file, request, response)) {
+            case SENT -> null;
+            case PRECONDITION_FAILED -> throw new PreconditionFailedException(
+                    requested.path() + " does not match the precondition; its ETag is " + file.info().etag());
+            case UNSATISFIABLE -> HttpProblems.response(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
+                    "range-not-satisfiable", "Range not satisfiable",
+                    "The range lies outside the file, which is " + file.info().size() + " bytes long.");
+        };
+    }
+
+    private ResponseEntity<FolderListing> listing(String user, UserPath folder) {
+        FolderListing listing = new FolderListing(RequestedPath.folderName(folder),
+                store.list(user, folder).stream().map(ListingEntry::of).toList());
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache().cachePrivate())
+                .contentType(MediaType.APPLICATION_JSON).body(listing);
+    }
+
+    @Override
+    @PutMapping("/{*path}")
+    public ResponseEntity<Void> put(@PathVariable String path,
+                                    @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+                                    @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch,
+                                    Authentication user, HttpServletRequest request, HttpServletResponse response)
+            throws IOException, HttpMediaTypeNotSupportedException {
+        try {
+            RequestedPath requested = RequestedPath.of(path);
+            if (requested.folder()) {
+                throw new InvalidPathException("a file name cannot end with '/'; to make a folder, POST ?action=mkdir");
+            }
+            refuseFormBodies(request);
+            long length = request.getContentLengthLong();
+            if (length > store.maxUploadSize()) {
+                throw new UploadTooLargeException(store.maxUploadSize());
+            }
+            WriteResult result = store.write(user.getName(), requested.path(), request.getInputStream(), length,
+                    precondition(ifMatch, ifNoneMatch));
+            StoredFile file = result.file();
+            ResponseEntity.BodyBuilder answer = result.created()
+                    ? ResponseEntity.created(URI.create(RequestedPath.url(file.path(), false)))
+                    : ResponseEntity.status(HttpStatus.NO_CONTENT);
+            return answer.eTag(file.etag()).lastModified(file.modified()).build();
+        } catch (FileStoreException | HttpMediaTypeNotSupportedException e) {
+            // the body may be unread and huge: close rather than let the server read it to the end
+            response.setHeader(HttpHeaders.CONNECTION, "close");
+            throw e;
+        }
+    }
+
+    private static void refuseFormBodies(HttpServletRequest request) throws HttpMediaTypeNotSupportedException {
+        String type = request.getContentType();
+        if (type != null && (type.regionMatches(true, 0, "multipart/", 0, 10)
+                || type.regionMatches(true, 0, MediaType.APPLICATION_FORM_URLENCODED_VALUE, 0, 33))) {
+            throw new HttpMediaTypeNotSupportedException(MediaType.parseMediaType(type),
+                    List.of(MediaType.APPLICATION_OCTET_STREAM), HttpMethod.PUT);
+        }
+    }
+
+    private static WritePrecondition precondition(@Nullable String ifMatch, @Nullable String ifNoneMatch) {
+        boolean createOnly = false;
+        if (ifNoneMatch != null) {
+            if (!ifNoneMatch.trim().equals("*")) {
+                throw new InvalidPathException("on PUT, If-None-Match may only be '*' (create, never replace)");
+            }
+            createOnly = true;
+        }
+        return new WritePrecondition(ifMatch, createOnly);
+    }
+
+    @Override
+    @DeleteMapping("/{*path}")
+    public ResponseEntity<Void> delete(@PathVariable String path,
+                                       @RequestParam(defaultValue = "false") boolean recursive, Authentication user) {
+        store.delete(user.getName(), RequestedPath.of(path).path(), recursive);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Override
+    @PostMapping("/{*path}")
+    public ResponseEntity<ListingEntry> act(@PathVariable String path, @RequestParam FileAction action,
+                                            @RequestParam(required = false) @Nullable String to,
+                                            @RequestParam(defaultValue = "false") boolean overwrite,
+                                            Authentication user) {
+        String name = user.getName();
+        UserPath source = RequestedPath.of(path).path();
+        if (action == FileAction.mkdir) {
+            StoredFile folder = store.mkdir(name, source);
+            return ResponseEntity.created(URI.create(RequestedPath.url(folder.path(), true)))
+                    .body(ListingEntry.of(folder));
+        }
+        if (to == null || to.isBlank()) {
+            throw new InvalidPathException("action=" + action + " needs a target: add to=/folder/name");
+        }
+        UserPath target = UserPath.parse(to);
+        boolean replacing = store.find(name, target) != null;
+        StoredFile result = action == FileAction.move
+                ? store.move(name, source, target, overwrite)
+                : store.copy(name, source, target, overwrite);
+        ListingEntry entry = ListingEntry.of(result);
+        URI location = URI.create(RequestedPath.url(result.path(), result.isDirectory()));
+        return replacing
+                ? ResponseEntity.ok().location(location).body(entry)
+                : ResponseEntity.created(location).body(entry);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.statelab.http;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** The entries of one folder, sorted by name. */
+@Schema(description = "A folder's entries, sorted by name")
+public record FolderListing(
+        @Schema(description = "The folder, from the home root, ending with '/'", example = "/docs/") String path,
+        List<ListingEntry> entries) {
+}

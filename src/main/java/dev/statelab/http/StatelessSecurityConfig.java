@@ -1,0 +1,72 @@
+package dev.statelab.http;
+
+import dev.statelab.users.ProblemResponses;
+import dev.statelab.users.SecurityConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The security of the stateless API: every request proves who sent it, with HTTP Basic or a signed
+ * bearer token, and nothing is kept between requests: no session, no cookie, no saved request, and so
+ * no CSRF token either (there is no ambient credential a browser could replay).
+ */
+@Configuration(proxyBeanMethods = false)
+class StatelessSecurityConfig {
+
+    static final String PATHS = "/api/http/**";
+    static final String ROLES_CLAIM = "roles";
+
+    /** Before the default last chain of {@link SecurityConfig}. */
+    @Bean
+    @Order(20)
+    SecurityFilterChain statelessApiChain(HttpSecurity http, AuthenticationManager authenticationManager,
+                                          JwtDecoder jwtDecoder, MeterRegistry meters,
+                                          ProblemResponses basicProblemResponses, JsonMapper json) throws Exception {
+        ProblemResponses bearerProblems = new ProblemResponses(json,
+                "Bearer realm=\"statelab\", error=\"invalid_token\"",
+                "The bearer token is expired, was altered or is not one of ours; ask for a new one at "
+                        + "POST /api/http/token.");
+        return http
+                .securityMatcher(PATHS)
+                .authenticationManager(new TimedPasswordCheck(authenticationManager,
+                        AuthChecks.timer(meters, AuthChecks.BASIC)))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(basicProblemResponses))
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.authenticationManager(bearerManager(jwtDecoder)))
+                        .authenticationEntryPoint(bearerProblems)
+                        .accessDeniedHandler(basicProblemResponses))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(basicProblemResponses)
+                        .accessDeniedHandler(basicProblemResponses))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .logout(logout -> logout.disable())
+                .build();
+    }
+
+    private static AuthenticationManager bearerManager(JwtDecoder decoder) {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(ROLES_CLAIM);
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+        provider.setJwtAuthenticationConverter(converter);
+        return new ProviderManager(provider);
+    }
+}
