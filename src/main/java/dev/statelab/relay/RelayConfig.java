@@ -25,15 +25,15 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(RelayProperties.class)
 class RelayConfig {
 
-    // binary frames are refused anyway; a small buffer keeps idle connections light
-    private static final int MAX_BINARY_MESSAGE = 1024;
+    // binary frames are refused with 1003 on their first part, so the buffer only needs to exist
+    private static final int MAX_BINARY_MESSAGE = 128;
     // Tomcat allocates its text buffer for every session up front; text arrives in parts of this size
     // and ChatHandler joins them up to max-message-size, so only a message in progress costs more
-    private static final int TEXT_PART = 1024;
+    private static final int TEXT_PART = 512;
     // Tomcat's input, output and encoder buffers of every WebSocket (8 KiB each unless set), read once
     // when its WebSocket classes load; larger frames go out as continuation frames
     static final String TOMCAT_WS_BUFFER = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
-    private static final String WS_BUFFER_SIZE = "1024";
+    private static final String WS_BUFFER_SIZE = "512";
 
     @Bean
     Relay relay(RelayProperties properties) {
