@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # A whole FTP-style session with curl: log in, move around, upload, rename in two steps, resume a
 # download with REST, look at the session state, quit, and see the dead token refused.
-#   BASE=http://localhost:8080 USER=demo PASS=<password> examples/ftp-session.sh
-# (set USER explicitly: most shells already set it to your login name)
+#   STATELAB_BASE=http://localhost:8080 STATELAB_USER=demo STATELAB_PASS=<password> examples/ftp-session.sh
+# (STATELAB_ prefixed, so that the shell's own USER, set to your login name, never stands in for it)
 set -euo pipefail
 
-BASE="${BASE:-http://localhost:8080}"
-USER="${USER:-demo}"
-PASS="${PASS:-demo}"
+BASE="${STATELAB_BASE:-http://localhost:8080}"
+FTP_USER="${STATELAB_USER:-demo}"
+FTP_PASS="${STATELAB_PASS:-demo}"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 DIR="walk-$$-$RANDOM"
@@ -28,9 +28,9 @@ call() {
 
 raw() { local want_http="$1" want_code="$2"; shift 2; call "$want_http" "$want_code" -X POST -H 'Content-Type: text/plain' --data-binary "$*" "$BASE/api/ftp/command"; }
 
-echo "== login as $USER"
+echo "== login as $FTP_USER"
 TOKEN=""
-call 201 230 -X POST -H 'Content-Type: application/json' -d "{\"user\":\"$USER\",\"pass\":\"$PASS\"}" "$BASE/api/ftp/session"
+call 201 230 -X POST -H 'Content-Type: application/json' -d "{\"user\":\"$FTP_USER\",\"pass\":\"$FTP_PASS\"}" "$BASE/api/ftp/session"
 TOKEN=$(sed -n 's/.*"token":"\([^"]*\)".*/\1/p' "$WORK/body")
 [ -n "$TOKEN" ] || fail "no token in the login reply"
 

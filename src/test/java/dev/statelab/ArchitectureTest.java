@@ -68,4 +68,11 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.statelab.http..", "dev.statelab.ftp..", "dev.statelab.files..")
                 .check(classes);
     }
+
+    @Test
+    void comparisonIsOnlyAClientOfTheProtocols() {
+        noClasses().that().resideInAPackage("dev.statelab.compare..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.statelab.http..", "dev.statelab.ftp..", "dev.statelab.relay..")
+                .check(classes);
+    }
 }

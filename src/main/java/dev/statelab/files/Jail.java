@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Maps a {@link UserPath} to a place on disk inside one user's home and proves it stays there. The text
  * was already checked by {@code UserPath}; this resolves symbolic links on the way and refuses a path
@@ -22,6 +24,7 @@ import java.util.regex.Pattern;
 final class Jail {
 
     private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final int ATTEMPTS = 10;
 
     private final Path realHome;
 
@@ -56,14 +59,21 @@ final class Jail {
         }
         Path location = realFolder(path, path.parent()).resolve(onDisk(path, path.name()));
         if (Files.isSymbolicLink(location)) {
-            checkInside(path, location);
+            realInside(path, location);
         }
         return location;
     }
 
-    /** The real file behind a location returned by {@link #resolve}, to be opened without following links. */
+    /**
+     * The real file behind a location returned by {@link #resolve}, to be opened without following links.
+     * A link removed meanwhile leaves the location itself, where the caller then finds nothing.
+     */
     Path target(UserPath path, Path location) {
-        return Files.isSymbolicLink(location) ? checkInside(path, location) : location;
+        if (!Files.isSymbolicLink(location)) {
+            return location;
+        }
+        Path real = realInside(path, location);
+        return real != null ? real : location;
     }
 
     private Path realFolder(UserPath path, UserPath folder) {
@@ -74,21 +84,45 @@ final class Jail {
         for (String segment : folder.segments()) {
             lexical = lexical.resolve(onDisk(path, segment));
         }
-        Path existing = lexical;
-        while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
-            existing = existing.getParent();
+        // A folder on the way may be deleted (or renamed away) by someone else between finding it and
+        // resolving it: walk again from what is left, so the caller sees a missing folder, not a broken link.
+        for (int attempt = 1; ; attempt++) {
+            Path existing = lexical;
+            while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+                existing = existing.getParent();
+            }
+            if (existing == null) {
+                throw new StorageFailureException("the home folder is missing");
+            }
+            Path real = realInside(path, existing);
+            if (real != null) {
+                return real.resolve(existing.relativize(lexical));
+            }
+            if (attempt == ATTEMPTS) {
+                throw new InvalidPathException(path + " runs through a broken link");
+            }
         }
-        if (existing == null) {
-            throw new StorageFailureException("the home folder is missing");
-        }
-        return checkInside(path, existing).resolve(existing.relativize(lexical));
     }
 
+    /** The real place of {@code existing}, refused outside the home or when it cannot be resolved. */
     Path checkInside(UserPath path, Path existing) {
+        Path real = realInside(path, existing);
+        if (real == null) {
+            throw new InvalidPathException(path + " runs through a broken link");
+        }
+        return real;
+    }
+
+    /** The real place of {@code existing}, refused outside the home; null when it vanished while being resolved. */
+    @Nullable Path realInside(UserPath path, Path existing) {
         Path real;
         try {
             real = existing.toRealPath();
         } catch (IOException e) {
+            if (!Files.isSymbolicLink(existing)) {
+                // Not a link (any more): it was removed or replaced while being resolved.
+                return null;
+            }
             // A dangling link (or a loop): nothing can be read through it, and writing through it could
             // create a file outside the home.
             throw new InvalidPathException(path + " runs through a broken link");

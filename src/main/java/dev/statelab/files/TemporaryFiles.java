@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Names of the files an upload is streamed into before its atomic move. They sit beside their target
  * (same folder, same file system, so the move is a rename), are hidden from listings and cannot be named
- * by a user path. Any left behind by a crash are removed at start-up.
+ * by a user path. Folders being deleted are renamed aside to such a name first (see {@code Tree.delete}).
+ * Any left behind by a crash are removed at start-up.
  */
 final class TemporaryFiles {
 
@@ -41,6 +42,20 @@ final class TemporaryFiles {
         int[] removed = {0};
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (!dir.equals(root) && isTemporary(dir)) {
+                        try {
+                            Tree.delete(dir);
+                            removed[0]++;
+                        } catch (IOException e) {
+                            log.warn("Could not remove the unfinished deletion {}: {}", dir, e.toString());
+                        }
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                     if (isTemporary(file) && Files.deleteIfExists(file)) {

@@ -27,30 +27,48 @@ final class Tree {
     }
 
     /**
-     * Deletes a file, link or folder with everything in it. Where the platform offers it, each folder is
+     * Deletes a file, link or folder with everything in it. A folder is first renamed aside to a hidden
+     * temporary name in the same parent, in one step: from then on no one can reach it by its path, so
+     * writers racing the deletion get "not found" instead of adding entries faster than they are removed,
+     * and the folder disappears from view at once. Where the platform offers it, each folder is then
      * opened relative to its parent and without following links, so a folder swapped for a link while the
      * deletion runs makes it fail instead of deleting what the link points at (the race behind Rust's
-     * CVE-2022-21658 in remove_dir_all).
+     * CVE-2022-21658 in remove_dir_all). What a crash leaves aside is removed at the next start.
      */
     static void delete(Path path) throws IOException {
+        Path name = path.getFileName();
+        Path aside = TemporaryFiles.besides(path).getFileName();
         try (DirectoryStream<Path> parent = Files.newDirectoryStream(path.getParent())) {
             if (parent instanceof SecureDirectoryStream<Path> secure) {
-                delete(secure, path.getFileName());
+                if (isFolder(secure, name)) {
+                    secure.move(name, secure, aside);
+                    name = aside;
+                }
+                delete(secure, name);
                 return;
             }
+        } catch (NoSuchFileException gone) {
+            return;
         }
-        deleteByWalking(path);
+        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            deleteByWalking(Files.move(path, path.resolveSibling(aside), StandardCopyOption.ATOMIC_MOVE));
+        } else {
+            Files.deleteIfExists(path);
+        }
+    }
+
+    private static boolean isFolder(SecureDirectoryStream<Path> folder, Path name) throws IOException {
+        return folder.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                .readAttributes().isDirectory();
     }
 
     private static void delete(SecureDirectoryStream<Path> folder, Path name) throws IOException {
         try {
-            BasicFileAttributes attributes = folder.getFileAttributeView(name, BasicFileAttributeView.class,
-                    LinkOption.NOFOLLOW_LINKS).readAttributes();
-            if (!attributes.isDirectory()) {
+            if (!isFolder(folder, name)) {
                 folder.deleteFile(name);
                 return;
             }
-            // Writers may add entries (their temporary files) while the folder is emptied: empty it again.
+            // A writer that had got past the path before the folder was moved aside may still add an entry: empty it again.
             for (int attempt = 1; ; attempt++) {
                 try (SecureDirectoryStream<Path> child = folder.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS)) {
                     List<Path> names = new ArrayList<>();
@@ -98,6 +116,9 @@ final class Tree {
             Files.walkFileTree(source, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                    if (!dir.equals(source) && TemporaryFiles.isTemporary(dir)) {
+                        return FileVisitResult.SKIP_SUBTREE; // a folder being deleted
+                    }
                     Files.createDirectory(target.resolve(source.relativize(dir)));
                     return FileVisitResult.CONTINUE;
                 }

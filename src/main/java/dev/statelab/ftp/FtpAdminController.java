@@ -1,5 +1,8 @@
 package dev.statelab.ftp;
 
+import static dev.statelab.ftp.FtpReplyBody.JSON;
+import static dev.statelab.ftp.FtpReplyBody.PROBLEM;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,10 +20,14 @@ import dev.statelab.ftp.engine.FtpReply;
 import dev.statelab.ftp.engine.FtpSessionState;
 import dev.statelab.web.OpenApiConfig;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.session.Session;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,6 +44,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/ftp/sessions")
 @Tag(name = "FTP-style session admin", description = "ADMIN role only; others get 403")
 @SecurityRequirement(name = OpenApiConfig.FTP_TOKEN)
+@ApiResponse(responseCode = "401", description = "No live session: the X-Auth-Token is missing, expired, ended or unknown",
+        content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "403", description = "The session's user is not an ADMIN",
+        content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 class FtpAdminController {
 
     private final SessionDirectory sessions;
@@ -56,6 +67,8 @@ class FtpAdminController {
     }
 
     @GetMapping
+    @ApiResponse(responseCode = "200", description = "The live sessions", content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = SessionList.class)))
     @Operation(summary = "List live sessions: user, address, directory, idle time, bytes moved, state size")
     SessionList list() {
         List<SessionSummary> list = sessions.all().map(this::summary)
@@ -65,6 +78,10 @@ class FtpAdminController {
 
     @DeleteMapping("/{id}")
     @Operation(summary = "End one session (its token answers 401 from then on)")
+    @ApiResponse(responseCode = "200", description = "200: ended", content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = FtpReplyBody.class)))
+    @ApiResponse(responseCode = "404", description = "550: no live session with this id", content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = FtpReplyBody.class)))
     void end(@PathVariable String id, HttpServletResponse response) throws IOException {
         Optional<Session> found = sessions.all().filter(session -> shortId(session.getId()).equals(id)).findFirst();
         boolean ended = found.isPresent() && sessions.end(found.get().getId(), SessionDirectory.Ending.ENDED_BY_ADMIN);
@@ -74,6 +91,8 @@ class FtpAdminController {
     }
 
     @DeleteMapping
+    @ApiResponse(responseCode = "200", description = "200: how many sessions ended", content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = FtpReplyBody.class)))
     @Operation(summary = "End every session: the server forgets all clients (files stay)")
     void endAll(HttpServletResponse response) throws IOException {
         int ended = sessions.endAll(SessionDirectory.Ending.ENDED_BY_ADMIN);

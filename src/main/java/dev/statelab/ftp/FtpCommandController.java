@@ -1,5 +1,7 @@
 package dev.statelab.ftp;
 
+import static dev.statelab.ftp.FtpReplyBody.JSON;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +52,20 @@ class FtpCommandController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = "text/plain", schema = @Schema(type = "string"),
                     examples = @ExampleObject(value = "PWD"))))
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = FtpReplyBody.class)))
+    @ApiResponse(responseCode = "200", description = "A 1xx-3xx reply (RETR: the file's bytes, reply in X-FTP-Reply)",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = FtpReplyBody.class)))
+    @ApiResponse(responseCode = "400", description = "500 unknown command or overlong line, 501 bad argument, 553 name not allowed",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = FtpReplyBody.class)))
+    @ApiResponse(responseCode = "401", description = "530 not logged in (an FTP reply); or, as problem+json, a token "
+            + "that names no live session", content = @Content(mediaType = JSON, schema = @Schema(implementation = FtpReplyBody.class)))
+    @ApiResponse(responseCode = "404", description = "550 not taken", content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = FtpReplyBody.class)))
+    @ApiResponse(responseCode = "409", description = "503 bad sequence", content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = FtpReplyBody.class)))
+    @ApiResponse(responseCode = "429", description = "421 locked out, session limit, or too many logins waiting for PASS",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = FtpReplyBody.class)))
+    @ApiResponse(responseCode = "501", description = "502 a known FTP command not implemented here, 504 unsupported TYPE",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = FtpReplyBody.class)))
     void command(HttpServletRequest request, HttpServletResponse response) throws IOException {
         byte[] line = readLine(request.getInputStream());
         if (line.length > maxCommandLength) {

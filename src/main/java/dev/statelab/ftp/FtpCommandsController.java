@@ -1,5 +1,8 @@
 package dev.statelab.ftp;
 
+import static dev.statelab.ftp.FtpReplyBody.JSON;
+import static dev.statelab.ftp.FtpReplyBody.PROBLEM;
+
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +18,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.statelab.ftp.engine.FtpReply;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,7 +43,15 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "FTP-style commands", description = "Each call is one FTP command in the session named by X-Auth-Token")
 @SecurityRequirement(name = OpenApiConfig.FTP_TOKEN)
 @ApiResponse(responseCode = "200", description = "The FTP reply; the HTTP status fits its code",
-        content = @Content(schema = @Schema(implementation = FtpReplyBody.class)))
+        content = @Content(mediaType = JSON, schema = @Schema(implementation = FtpReplyBody.class)))
+@ApiResponse(responseCode = "400", description = "500/501 syntax error or missing parameter, 553 name not allowed, "
+        + "425/426 upload without or with cut data", content = @Content(mediaType = JSON, schema = @Schema(implementation = FtpReplyBody.class)))
+@ApiResponse(responseCode = "401", description = "No live session: the X-Auth-Token is missing, expired, ended or unknown",
+        content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "404", description = "550 not taken: missing, already there, not empty, the wrong kind",
+        content = @Content(mediaType = JSON, schema = @Schema(implementation = FtpReplyBody.class)))
+@ApiResponse(responseCode = "409", description = "503 bad sequence: RNTO without RNFR, or another command of this "
+        + "session still running", content = @Content(mediaType = JSON, schema = @Schema(implementation = FtpReplyBody.class)))
 class FtpCommandsController {
 
     private final FtpExchange exchange;
@@ -82,26 +98,34 @@ class FtpCommandsController {
     @Operation(summary = "RETR: download, from a pending REST offset if any", description = """
             Streams the bytes (TYPE A converts LF to CRLF) with the reply in the X-FTP-Reply header, \
             e.g. `226 Transfer complete`; errors before streaming are JSON replies.""")
-    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
-            schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "416", description = "554: the REST offset is beyond the end of the file",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = FtpReplyBody.class)))
     void retr(@RequestParam String path, HttpServletRequest request, HttpServletResponse response) throws IOException {
         run(request, response, "RETR", path);
     }
 
-    @PutMapping(path = "/stor", consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+    @PutMapping("/stor")
     @Operation(summary = "STOR: upload a file, atomically (226)", description = """
-            The body is the file. It replaces any file of that name only once it has fully arrived; a cut \
+            The body is the file, whatever its Content-Type says. It replaces any file of that name only once it has fully arrived; a cut \
             or too large upload leaves nothing. TYPE A stores CRLF as LF.""",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE, schema = @Schema(type = "string", format = "binary"))))
+    @ApiResponse(responseCode = "413", description = "552: larger than statelab.storage.max-upload-size; nothing is kept",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = FtpReplyBody.class)))
+    @ApiResponse(responseCode = "415", description = "501: a form body; send the bytes as they are",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = FtpReplyBody.class)))
     void stor(@RequestParam String path, HttpServletRequest request, HttpServletResponse response) throws IOException {
         upload(request, response, "STOR", path);
     }
 
-    @PostMapping(path = "/appe", consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+    @PostMapping("/appe")
     @Operation(summary = "APPE: append to a file, creating it if missing (226)",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE, schema = @Schema(type = "string", format = "binary"))))
+    @ApiResponse(responseCode = "413", description = "552: larger than statelab.storage.max-upload-size; nothing is kept",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = FtpReplyBody.class)))
+    @ApiResponse(responseCode = "415", description = "501: a form body; send the bytes as they are",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = FtpReplyBody.class)))
     void appe(@RequestParam String path, HttpServletRequest request, HttpServletResponse response) throws IOException {
         upload(request, response, "APPE", path);
     }
@@ -192,9 +216,28 @@ class FtpCommandsController {
         responses.write(request, response, exchange.run(request, FtpCommandLine.of(verb, argument), null));
     }
 
+    /**
+     * STOR and APPE take any body as the file's bytes, except a form: the servlet container reads a form
+     * body as parameters, so the file would arrive empty.
+     */
     private void upload(HttpServletRequest request, HttpServletResponse response, String verb, String path)
             throws IOException {
+        if (isForm(request.getContentType())) {
+            responses.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, FtpReplyBody.of(FtpReply.of(501,
+                    "Syntax error in parameters: a form is not a file; send the bytes as they are, with Content-Type: "
+                            + "application/octet-stream (curl -T file, or curl --data-binary @file -H "
+                            + "'Content-Type: application/octet-stream')")));
+            return;
+        }
         FtpUpload upload = new FtpUpload(request.getInputStream(), request.getContentLengthLong());
         responses.write(request, response, exchange.run(request, FtpCommandLine.of(verb, path), upload));
+    }
+
+    private static boolean isForm(@Nullable String contentType) {
+        try {
+            return contentType != null && MediaType.APPLICATION_FORM_URLENCODED.includes(MediaType.parseMediaType(contentType));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 }

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpSession;
 import dev.statelab.ftp.engine.FtpCommandEngine;
 import dev.statelab.ftp.engine.FtpCommandLine;
 import dev.statelab.ftp.engine.FtpOutcome;
+import dev.statelab.ftp.engine.FtpReply;
 import dev.statelab.ftp.engine.FtpSessionState;
 import dev.statelab.ftp.engine.FtpUpload;
 import org.jspecify.annotations.Nullable;
@@ -21,11 +22,15 @@ final class FtpExchange {
     static final String STATE = "ftp";
 
     private final FtpCommandEngine engine;
+    private final SessionDirectory sessions;
     private final int loginTimeoutSeconds;
+    private final int maxPendingLogins;
 
-    FtpExchange(FtpCommandEngine engine, FtpProperties properties) {
+    FtpExchange(FtpCommandEngine engine, SessionDirectory sessions, FtpProperties properties) {
         this.engine = engine;
+        this.sessions = sessions;
         this.loginTimeoutSeconds = (int) properties.loginTimeout().toSeconds();
+        this.maxPendingLogins = properties.maxPendingLogins();
     }
 
     /** The outcome of one command; a RETR's bytes are left to the caller to stream. */
@@ -33,6 +38,12 @@ final class FtpExchange {
         HttpSession session = request.getSession(false);
         FtpSessionState state = session == null ? FtpSessionState.connected(request.getRemoteAddr()) : stateOf(session, request);
         FtpOutcome outcome = engine.execute(state, line, upload);
+        if (outcome.effect() == FtpOutcome.Effect.OPEN && session == null
+                && !sessions.hasRoomForPendingLogin(maxPendingLogins)) {
+            // a USER without a session costs memory until its login timeout: bound how many may wait
+            return new FtpOutcome(FtpReply.of(421, "Too many logins are waiting for a password: try again later, "
+                    + "or log in with one request at POST /api/ftp/session"), state, FtpOutcome.Effect.STAY, null);
+        }
         apply(request, session, outcome);
         return outcome;
     }

@@ -11,8 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param idleTimeout        a session with no command for this long is gone (its token answers 401)
  * @param maxSessionsPerUser a login beyond this many open sessions of one user is refused with 421
  * @param loginTimeout       how long a raw {@code USER} waits for its {@code PASS}
+ * @param maxPendingLogins   how many raw {@code USER} sessions may wait for their {@code PASS} at once (more: 421)
  * @param maxCommandLength   longest raw command line, in bytes (longer: 500, nothing runs)
  * @param cleanupInterval    how often expired sessions are purged from memory
+ * @param commandWait        how long a request waits for another request of its session to end (then 503)
  * @param lockout            when repeated login failures lock a user or an address out (421)
  */
 @ConfigurationProperties("statelab.ftp")
@@ -20,8 +22,10 @@ public record FtpProperties(
         @DefaultValue("15m") Duration idleTimeout,
         @DefaultValue("10") int maxSessionsPerUser,
         @DefaultValue("1m") Duration loginTimeout,
+        @DefaultValue("1000") int maxPendingLogins,
         @DefaultValue("8192") int maxCommandLength,
         @DefaultValue("1m") Duration cleanupInterval,
+        @DefaultValue("5s") Duration commandWait,
         @DefaultValue Lockout lockout) {
 
     /**

@@ -19,6 +19,10 @@ record FtpReplyBody(
         List<String> lines,
         @Nullable String token) {
 
+    /** The media type of a reply, and of a problem, for the API description. */
+    static final String JSON = "application/json";
+    static final String PROBLEM = "application/problem+json";
+
     static FtpReplyBody of(FtpReply reply) {
         return new FtpReplyBody(reply.code(), reply.text(), reply.lines(), null);
     }

@@ -13,6 +13,7 @@ import dev.statelab.ftp.engine.FtpOutcome;
 import dev.statelab.ftp.engine.FtpReply;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,6 +70,10 @@ final class FtpResponses {
                 ContentDisposition.attachment().filename(download.name(), StandardCharsets.UTF_8).build().toString());
         if (download.length() >= 0) {
             response.setContentLengthLong(download.length());
+        }
+        if (HttpMethod.HEAD.matches(request.getMethod())) {
+            // the container drops a HEAD body anyway: neither read the file nor count bytes never sent
+            return;
         }
         long sent = 0;
         try (OutputStream out = response.getOutputStream()) {

@@ -51,6 +51,17 @@ class FtpSessionConfig {
     }
 
     @Bean
+    FilterRegistrationBean<OneCommandPerSession> ftpOneCommandPerSession(FtpResponses responses,
+                                                                         FtpProperties properties) {
+        FilterRegistrationBean<OneCommandPerSession> registration = new FilterRegistrationBean<>(
+                new OneCommandPerSession(responses, properties.commandWait()));
+        registration.setUrlPatterns(List.of("/api/ftp/*"));
+        // outside the session filter: a request's whole load, command and save is one turn
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+        return registration;
+    }
+
+    @Bean
     FtpCommandEngine ftpCommandEngine(FileStore store, AuthenticationManager authenticationManager,
                                       InMemorySessions sessions, FtpProperties properties) {
         LoginThrottle throttle = new LoginThrottle(properties.lockout(), LoginThrottle.systemTicker());
@@ -60,8 +71,8 @@ class FtpSessionConfig {
     }
 
     @Bean
-    FtpExchange ftpExchange(FtpCommandEngine engine, FtpProperties properties) {
-        return new FtpExchange(engine, properties);
+    FtpExchange ftpExchange(FtpCommandEngine engine, InMemorySessions sessions, FtpProperties properties) {
+        return new FtpExchange(engine, sessions, properties);
     }
 
     @Bean

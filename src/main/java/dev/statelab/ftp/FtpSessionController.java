@@ -1,5 +1,8 @@
 package dev.statelab.ftp;
 
+import static dev.statelab.ftp.FtpReplyBody.JSON;
+import static dev.statelab.ftp.FtpReplyBody.PROBLEM;
+
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +16,7 @@ import dev.statelab.ftp.engine.FtpSessionState;
 import dev.statelab.ftp.engine.SessionStatus;
 import dev.statelab.web.OpenApiConfig;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -20,6 +24,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,7 +55,18 @@ class FtpSessionController {
             530 (HTTP 401) for a wrong password; 421 (HTTP 429) when locked out after failed logins or \
             when the user already has the most sessions allowed. Every login opens a new session; a live \
             token sent along is ended.""")
-    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = FtpReplyBody.class)))
+    @ApiResponse(responseCode = "201", description = "230: logged in; the token is in the body and in X-Auth-Token",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = FtpReplyBody.class)),
+            headers = @Header(name = FtpResponses.TOKEN_HEADER, description = "The new session's token",
+                    schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "400", description = "501: no user name, or a body that is not the login JSON",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = FtpReplyBody.class)))
+    @ApiResponse(responseCode = "401", description = "530: wrong user name or password",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = FtpReplyBody.class)))
+    @ApiResponse(responseCode = "415", description = "501: the body must be application/json",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = FtpReplyBody.class)))
+    @ApiResponse(responseCode = "429", description = "421: locked out after failed logins, or the user's session limit reached",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = FtpReplyBody.class)))
     void login(@RequestBody Login login, HttpServletRequest request, HttpServletResponse response) throws IOException {
         String user = login.user() == null ? "" : login.user();
         String pass = login.pass() == null ? "" : login.pass();
@@ -60,7 +76,10 @@ class FtpSessionController {
     @DeleteMapping
     @Operation(summary = "QUIT: end the session", description = "Answers 221; the token is dead afterwards (401).",
             security = @SecurityRequirement(name = OpenApiConfig.FTP_TOKEN))
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = FtpReplyBody.class)))
+    @ApiResponse(responseCode = "200", description = "221: goodbye",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = FtpReplyBody.class)))
+    @ApiResponse(responseCode = "401", description = "No live session: the X-Auth-Token is missing, expired, ended or unknown",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     void quit(HttpServletRequest request, HttpServletResponse response) throws IOException {
         responses.write(request, response, exchange.run(request, FtpCommandLine.of("QUIT"), null));
     }
@@ -88,6 +107,10 @@ class FtpSessionController {
             name as UTF-8, and 24 bytes for creation time, last access and timeout). Unlike STAT it does not \
             count as a command and does not clear a pending rename.""",
             security = @SecurityRequirement(name = OpenApiConfig.FTP_TOKEN))
+    @ApiResponse(responseCode = "200", description = "211 with the state", content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = SessionView.class)))
+    @ApiResponse(responseCode = "401", description = "No live session: the X-Auth-Token is missing, expired, ended or unknown",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     void state(HttpServletRequest request, HttpServletResponse response) throws IOException {
         HttpSession session = request.getSession(false);
         FtpSessionState state = session == null ? FtpSessionState.connected(request.getRemoteAddr())

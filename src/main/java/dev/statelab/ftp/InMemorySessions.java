@@ -29,6 +29,8 @@ final class InMemorySessions implements FindByIndexNameSessionRepository<MapSess
 
     private final ConcurrentMap<String, Session> sessions = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Set<String>> idsByUser = new ConcurrentHashMap<>();
+    /** Sessions without a principal: opened by a raw USER and waiting for PASS. */
+    private final Set<String> pendingIds = ConcurrentHashMap.newKeySet();
     private final MapSessionRepository repository = new MapSessionRepository(sessions);
     private final Cache<String, Ending> endings;
 
@@ -50,7 +52,9 @@ final class InMemorySessions implements FindByIndexNameSessionRepository<MapSess
         }
         repository.save(session);
         String user = session.getAttribute(PRINCIPAL_NAME_INDEX_NAME);
-        if (user != null) {
+        if (user == null) {
+            pendingIds.add(session.getId());
+        } else {
             // compute, not computeIfAbsent(..).add: atomic with the removal of an emptied set in end()
             idsByUser.compute(user, (name, ids) -> {
                 Set<String> index = ids == null ? ConcurrentHashMap.newKeySet() : ids;
@@ -123,12 +127,29 @@ final class InMemorySessions implements FindByIndexNameSessionRepository<MapSess
     }
 
     @Override
+    public boolean hasRoomForPendingLogin(int limit) {
+        if (pendingIds.size() < limit) {
+            return true;
+        }
+        for (String id : pendingIds) {
+            Session session = sessions.get(id);
+            if (session == null) {
+                pendingIds.remove(id);
+            } else if (session.isExpired()) {
+                end(id, Ending.EXPIRED);
+            }
+        }
+        return pendingIds.size() < limit;
+    }
+
+    @Override
     public boolean end(String id, Ending reason) {
         Session removed = sessions.remove(id);
         if (removed == null) {
             return false;
         }
         endings.put(id, reason);
+        pendingIds.remove(id);
         String user = removed.getAttribute(PRINCIPAL_NAME_INDEX_NAME);
         if (user != null) {
             idsByUser.computeIfPresent(user, (name, ids) -> {

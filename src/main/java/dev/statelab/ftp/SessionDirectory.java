@@ -23,6 +23,12 @@ public interface SessionDirectory {
     /** Whether the user has fewer than {@code limit} live sessions; expired ones are dropped first when it matters. */
     boolean hasRoomFor(String user, int limit);
 
+    /**
+     * Whether fewer than {@code limit} sessions are waiting for a password (opened by a raw USER, not
+     * logged in yet); expired ones are dropped first when it matters.
+     */
+    boolean hasRoomForPendingLogin(int limit);
+
     /** Ends one session; false when there was none. */
     boolean end(String id, Ending reason);
 

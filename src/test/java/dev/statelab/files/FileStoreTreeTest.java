@@ -11,10 +11,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -208,8 +210,8 @@ class FileStoreTreeTest {
                     }
                 });
                 Future<?> move = pool.submit(() -> store.move(USER, incoming, target, true));
-                boolean written = write.get(10, TimeUnit.SECONDS);
-                move.get(10, TimeUnit.SECONDS);
+                boolean written = write.get(30, TimeUnit.SECONDS);
+                move.get(30, TimeUnit.SECONDS);
                 String now = text("race.txt");
                 // Either the write went first and the move replaced it, or the move went first and the
                 // write (whose ETag no longer matched) was refused: the moved file is never lost.
@@ -229,29 +231,35 @@ class FileStoreTreeTest {
             for (int round = 0; round < 20; round++) {
                 store.mkdir(USER, UserPath.parse("busy"));
                 put("busy/seed.txt", "seed");
-                java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+                AtomicBoolean stop = new AtomicBoolean();
+                CountDownLatch writing = new CountDownLatch(1);
                 Future<?> writers = pool.submit(() -> {
                     for (int i = 0; !stop.get(); i++) {
                         try {
                             store.write(USER, UserPath.parse("busy/f" + (i % 50)), body("data " + i), -1, WritePrecondition.NONE);
+                            writing.countDown();
                         } catch (FileNotFoundException gone) {
                             // the folder was deleted under the writer: the expected outcome
                         }
                     }
                 });
-                Thread.sleep(2);
+                // Delete only once a write has gone through, so the deletion races a writer that is running
+                // however slowly the machine schedules it; any error other than "not found" fails the round.
+                assertThat(writing.await(30, TimeUnit.SECONDS)).isTrue();
                 try {
                     store.delete(USER, UserPath.parse("busy"), true);
                 } finally {
                     stop.set(true);
-                    writers.get(10, TimeUnit.SECONDS);
+                    writers.get(30, TimeUnit.SECONDS);
                 }
                 assertThat(store.find(USER, UserPath.parse("busy"))).isNull();
+                assertThat(fixture.home.resolve("busy")).doesNotExist();
             }
         } finally {
             pool.shutdownNow();
         }
         assertThat(StoreFixture.temporaryFilesIn(fixture.home)).isZero();
+        assertThat(store.list(USER, UserPath.ROOT)).extracting(StoredFile::name).containsExactly("docs", "sub");
     }
 
     @Test

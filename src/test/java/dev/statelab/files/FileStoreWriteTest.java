@@ -154,11 +154,16 @@ class FileStoreWriteTest {
     void leftoversOfACrashAreRemovedAtStartUp() throws IOException {
         Path leftover = Files.writeString(fixture.home.resolve("docs/.statelab-upload-1234.part"), "half");
         Path deeper = Files.writeString(fixture.root.resolve("bob/.statelab-upload-x.part"), "half");
+        // a folder a recursive delete had moved aside but not yet emptied
+        Path halfDeleted = Files.createDirectories(fixture.home.resolve("sub/.statelab-upload-5678.part/inner"));
+        Files.writeString(halfDeleted.resolve("kept.txt"), "half");
 
         fixture.store();
 
         assertThat(leftover).doesNotExist();
         assertThat(deeper).doesNotExist();
+        assertThat(fixture.home.resolve("sub/.statelab-upload-5678.part")).doesNotExist();
+        assertThat(fixture.home.resolve("sub")).isDirectory();
         assertThat(fixture.home.resolve("docs/notes.txt")).exists();
     }
 
@@ -246,7 +251,7 @@ class FileStoreWriteTest {
             start.countDown();
             List<String> winners = new ArrayList<>();
             for (Future<String> result : results) {
-                String text = result.get(10, TimeUnit.SECONDS);
+                String text = result.get(30, TimeUnit.SECONDS);
                 if (text != null) {
                     winners.add(text);
                 }

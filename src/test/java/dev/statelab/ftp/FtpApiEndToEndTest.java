@@ -8,12 +8,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,6 +38,8 @@ import tools.jackson.databind.JsonNode;
         "statelab.users.accounts.alice.role=ADMIN",
         "statelab.users.accounts.bob.password={noop}bob-pw",
         "statelab.users.accounts.par.password={noop}par-pw",
+        "statelab.users.accounts.cat.password={noop}cat-pw",
+        "statelab.ftp.command-wait=300ms",
         "statelab.ftp.max-sessions-per-user=500",
         "statelab.ftp.lockout.max-failures-per-address=100000"})
 class FtpApiEndToEndTest {
@@ -227,6 +232,77 @@ class FtpApiEndToEndTest {
     }
 
     @Test
+    void aCommandSentDuringALongDownloadOfItsSessionIsRefusedRatherThanLost() throws Exception {
+        String token = ftp.token("cat", "cat-pw");
+        assertThat(code(ftp.call(token, "POST", "/api/ftp/mkd?path=docs"))).isEqualTo(257);
+        // larger than the socket buffers, so a client that stops reading holds the download open
+        assertThat(code(ftp.put(token, "/api/ftp/stor?path=big.bin", new byte[32 * 1024 * 1024]))).isEqualTo(226);
+        HttpResponse<InputStream> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        ftp.uri("/api/ftp/retr?path=big.bin")).header("X-Auth-Token", token).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = download.body()) {
+            assertThat(body.readNBytes(1024)).hasSize(1024);
+            HttpResponse<String> cwd = ftp.call(token, "POST", "/api/ftp/cwd?path=docs");
+            assertThat(cwd.statusCode()).as(cwd.body()).isEqualTo(409);
+            assertThat(code(cwd)).isEqualTo(503);
+            assertThat(json(cwd).get("text").asString()).contains("still running");
+            body.transferTo(OutputStream.nullOutputStream());
+        }
+        // once the download is over, the session takes commands again, and keeps what they did
+        assertThat(code(ftp.call(token, "POST", "/api/ftp/cwd?path=docs"))).isEqualTo(250);
+        assertThat(json(ftp.get(token, "/api/ftp/pwd")).get("text").asString()).contains("/docs");
+        assertThat(json(ftp.get(token, "/api/ftp/session")).get("state").get("bytesOut").asLong())
+                .isEqualTo(32 * 1024 * 1024);
+    }
+
+    @Test
+    void storAndAppeTakeTheBodyWhateverItsContentTypeButRefuseAFormWithAnFtpReply() {
+        String token = ftp.token("cat", "cat-pw");
+        assertThat(code(ftp.send(token, "PUT", "/api/ftp/stor?path=typed.txt", "text/plain", "abc"))).isEqualTo(226);
+        assertThat(code(ftp.send(token, "POST", "/api/ftp/appe?path=typed.txt", "application/json", "def")))
+                .isEqualTo(226);
+        assertThat(code(ftp.send(token, "POST", "/api/ftp/appe?path=typed.txt", null, "ghi"))).isEqualTo(226);
+        HttpResponse<String> form = ftp.send(token, "POST", "/api/ftp/appe?path=typed.txt",
+                "application/x-www-form-urlencoded", "jkl");
+        assertThat(form.statusCode()).isEqualTo(415);
+        assertThat(code(form)).isEqualTo(501);
+        assertThat(json(form).get("text").asString()).contains("application/octet-stream");
+        assertThat(new String(ftp.download(token, "/api/ftp/retr?path=typed.txt").body(), StandardCharsets.UTF_8))
+                .isEqualTo("abcdefghi");
+    }
+
+    @Test
+    void badRequestsToTheEndpointsAnswerFtpRepliesNotBareProblems() {
+        String token = ftp.token("cat", "cat-pw");
+        HttpResponse<String> noPath = ftp.call(token, "POST", "/api/ftp/cwd");
+        assertThat(noPath.statusCode()).isEqualTo(400);
+        assertThat(code(noPath)).as("as the raw face answers a bare CWD").isEqualTo(501);
+        assertThat(code(ftp.raw(token, "CWD"))).isEqualTo(501);
+        assertThat(json(noPath).get("text").asString()).contains("'path'");
+        assertThat(code(ftp.call(token, "POST", "/api/ftp/rest"))).isEqualTo(501);
+
+        HttpResponse<String> empty = ftp.send(null, "POST", "/api/ftp/session", "application/json", "");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(code(empty)).isEqualTo(501);
+        assertThat(json(empty).get("text").asString()).contains("{\"user\"");
+        assertThat(code(ftp.send(null, "POST", "/api/ftp/session", "application/json", "{\"user\":"))).isEqualTo(501);
+        HttpResponse<String> text = ftp.send(null, "POST", "/api/ftp/session", "text/plain", "USER cat");
+        assertThat(text.statusCode()).isEqualTo(415);
+        assertThat(json(text).get("text").asString()).contains("application/json");
+    }
+
+    @Test
+    void headOnRetrAnswersTheHeadersWithoutCountingBytesItNeverSent() {
+        String token = ftp.token("cat", "cat-pw");
+        ftp.put(token, "/api/ftp/stor?path=head.txt", "0123456789".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> head = ftp.call(token, "HEAD", "/api/ftp/retr?path=head.txt");
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValueAsLong("Content-Length")).hasValue(10);
+        assertThat(head.headers().firstValue("X-FTP-Reply")).hasValueSatisfying(reply -> assertThat(reply).startsWith("226"));
+        assertThat(json(ftp.get(token, "/api/ftp/session")).get("state").get("bytesOut").asLong()).isZero();
+    }
+
+    @Test
     void aCutStorLeavesNothingBehind() throws IOException {
         String token = ftp.token("bob", "bob-pw");
         try (Socket socket = new Socket("127.0.0.1", port)) {
@@ -354,16 +430,69 @@ class FtpApiEndToEndTest {
     }
 
     @Test
+    void theApiDescriptionGivesLoginTheTokenSchemeAndEachCommandsErrorReplies() {
+        JsonNode docs = json(ftp.get(null, "/v3/api-docs"));
+        JsonNode scheme = docs.get("components").get("securitySchemes").get("ftpToken");
+        assertThat(scheme.get("in").asString()).isEqualTo("header");
+        assertThat(scheme.get("name").asString()).isEqualTo("X-Auth-Token");
+
+        JsonNode login = docs.get("paths").get("/api/ftp/session").get("post").get("responses");
+        assertThat(login.propertyNames()).contains("201", "400", "401", "429");
+        assertThat(login.get("201").get("headers").has("X-Auth-Token")).isTrue();
+
+        List<String> checked = new ArrayList<>();
+        docs.get("paths").properties().forEach(path -> {
+            if (!path.getKey().startsWith("/api/ftp/")) {
+                return;
+            }
+            path.getValue().properties().forEach(operation -> {
+                String name = operation.getKey() + " " + path.getKey();
+                if (name.equals("post /api/ftp/session")) {
+                    return;
+                }
+                checked.add(name);
+                assertThat(operation.getValue().get("security").toString()).as(name).contains("ftpToken");
+                assertThat(operation.getValue().get("responses").propertyNames()).as(name).contains("200", "401");
+            });
+        });
+        assertThat(checked).hasSizeGreaterThan(25);
+
+        JsonNode paths = docs.get("paths");
+        assertThat(paths.get("/api/ftp/cwd").get("post").get("responses").propertyNames()).contains("400", "404", "409");
+        JsonNode retr = paths.get("/api/ftp/retr").get("get").get("responses").get("200");
+        assertThat(retr.get("content").has("application/octet-stream")).isTrue();
+        assertThat(retr.get("headers").has("X-FTP-Reply")).isTrue();
+        assertThat(paths.get("/api/ftp/sessions").get("get").get("responses").propertyNames()).contains("403");
+        assertThat(paths.get("/api/ftp/stor").get("put").get("responses").propertyNames()).contains("413");
+    }
+
+    @Test
     void theCurlWalkthroughRunsAWholeSession() throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("bash", "examples/ftp-session.sh").redirectErrorStream(true);
-        builder.environment().put("BASE", "http://127.0.0.1:" + port);
-        builder.environment().put("USER", "bob");
-        builder.environment().put("PASS", "bob-pw");
-        Process process = builder.start();
+        // the shell's USER is someone else, as it always is: only STATELAB_USER may choose the account
+        Process process = walkthrough(Map.of("STATELAB_BASE", "http://127.0.0.1:" + port, "USER", "alice",
+                "STATELAB_USER", "bob", "STATELAB_PASS", "bob-pw"));
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("OK: the whole session worked");
+        assertThat(output).contains("== login as bob").contains("OK: the whole session worked");
+    }
+
+    @Test
+    void theWalkthroughLogsInAsDemoByDefaultWhateverTheShellsUserIs() throws IOException, InterruptedException {
+        Process process = walkthrough(Map.of("STATELAB_BASE", "http://127.0.0.1:" + port, "USER", "bob",
+                "STATELAB_PASS", "bob-pw"));
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        // there is no demo account in this test, so the default login fails, and says whom it tried
+        assertThat(output).contains("== login as demo").doesNotContain("login as bob");
+        assertThat(process.exitValue()).as(output).isNotZero();
+    }
+
+    private static Process walkthrough(Map<String, String> environment) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder("bash", "examples/ftp-session.sh").redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("STATELAB_"));
+        builder.environment().putAll(environment);
+        return builder.start();
     }
 
     private boolean hasTemporaryFiles() throws IOException {

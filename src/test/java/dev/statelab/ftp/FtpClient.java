@@ -62,6 +62,14 @@ final class FtpClient {
                 .header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** Any method with a text body and the given Content-Type, or none when null. */
+    HttpResponse<String> send(@Nullable String token, String method, String path, @Nullable String contentType,
+                              String body) {
+        HttpRequest.Builder builder = withToken(HttpRequest.newBuilder(uri(path)), token)
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        return send(contentType == null ? builder : builder.header("Content-Type", contentType));
+    }
+
     HttpResponse<byte[]> download(@Nullable String token, String path) {
         try {
             return http.send(withToken(HttpRequest.newBuilder(uri(path)), token).GET().build(),

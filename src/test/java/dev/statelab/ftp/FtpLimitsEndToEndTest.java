@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "statelab.users.accounts.ida.password={noop}ida-pw",
         "statelab.users.accounts.lou.password={noop}lou-pw",
         "statelab.users.accounts.max.password={noop}max-pw",
+        "statelab.users.accounts.pat.password={noop}pat-pw",
+        "statelab.ftp.max-pending-logins=3",
         "statelab.ftp.idle-timeout=2s",
         "statelab.ftp.cleanup-interval=500ms",
         "statelab.ftp.max-sessions-per-user=2",
@@ -88,6 +92,35 @@ class FtpLimitsEndToEndTest {
         assertThat(json(locked).get("text").asString()).contains("Too many failed logins");
         assertThat(code(ftp.raw(ftp.raw(null, "USER lou").headers().firstValue("X-Auth-Token").orElseThrow(),
                 "PASS lou-pw"))).as("the raw face too").isEqualTo(421);
+    }
+
+    @Test
+    void rawUsersWaitingForAPasswordAreCappedWith421AndQuitMakesRoom() {
+        List<String> waiting = new ArrayList<>();
+        HttpResponse<String> refused = null;
+        // other tests may hold a waiting USER of their own, so fill up to the cap, whatever is left of it
+        for (int i = 0; i < 5 && refused == null; i++) {
+            HttpResponse<String> user = ftp.raw(null, "USER pat");
+            if (code(user) == 331) {
+                waiting.add(user.headers().firstValue("X-Auth-Token").orElseThrow());
+            } else {
+                refused = user;
+            }
+        }
+        assertThat(refused).as("a USER beyond the cap").isNotNull();
+        assertThat(waiting).hasSizeBetween(1, 3);
+        assertThat(code(refused)).isEqualTo(421);
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("X-Auth-Token")).as("no session was opened").isEmpty();
+        assertThat(json(refused).has("token")).isFalse();
+        assertThat(ftp.login("pat", "pat-pw").statusCode()).as("a one-request login needs no waiting session")
+                .isEqualTo(201);
+
+        assertThat(code(ftp.raw(waiting.get(0), "PASS pat-pw"))).as("logging in frees its place").isEqualTo(230);
+        HttpResponse<String> again = ftp.raw(null, "USER pat");
+        assertThat(code(again)).isEqualTo(331);
+        assertThat(code(ftp.raw(again.headers().firstValue("X-Auth-Token").orElseThrow(), "QUIT"))).isEqualTo(221);
+        waiting.subList(1, waiting.size()).forEach(token -> assertThat(code(ftp.raw(token, "QUIT"))).isEqualTo(221));
     }
 
     @Test

@@ -17,6 +17,7 @@ final class CommandHelp {
             Map.entry("CDUP", "CDUP (go to the parent directory)"),
             Map.entry("LIST", "LIST [<path>] (entries with type, size, modify and perm facts)"),
             Map.entry("MLSD", "MLSD [<path>] (same as LIST)"),
+            Map.entry("MLST", "MLST [<path>] (one entry's facts)"),
             Map.entry("NLST", "NLST [<path>] (names only)"),
             Map.entry("RETR", "RETR <file> (download; resumes at a REST offset)"),
             Map.entry("STOR", "STOR <file> (upload, atomic)"),
@@ -31,6 +32,7 @@ final class CommandHelp {
             Map.entry("SIZE", "SIZE <file> (size in bytes)"),
             Map.entry("MDTM", "MDTM <file> (modification time, YYYYMMDDHHMMSS UTC)"),
             Map.entry("STAT", "STAT [<path>] (session state, or a path's status)"),
+            Map.entry("OPTS", "OPTS UTF8 ON (names are always UTF-8)"),
             Map.entry("NOOP", "NOOP (do nothing, keep the session alive)"),
             Map.entry("FEAT", "FEAT (list extensions)"),
             Map.entry("HELP", "HELP [<command>] (this text)")));

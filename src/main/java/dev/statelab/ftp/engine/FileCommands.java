@@ -3,6 +3,7 @@ package dev.statelab.ftp.engine;
 import java.util.Map;
 
 import dev.statelab.files.FileStore;
+import dev.statelab.files.InvalidPathException;
 import dev.statelab.files.NotADirectoryException;
 import dev.statelab.files.NotAFileException;
 import dev.statelab.files.StoredFile;
@@ -37,27 +38,24 @@ final class FileCommands {
     }
 
     private FtpOutcome rmd(FtpRequest request) {
-        if (!request.line().hasArgument()) {
-            return request.reply(501, "RMD needs a directory name");
-        }
-        UserPath path = request.path();
-        if (!store.stat(request.user(), path).isDirectory()) {
-            throw new NotADirectoryException(path);
-        }
-        store.delete(request.user(), path, false);
-        return request.reply(250, "Directory " + path + " removed");
+        return delete(request, true);
     }
 
     private FtpOutcome dele(FtpRequest request) {
+        return delete(request, false);
+    }
+
+    /** RMD removes an empty folder and DELE a file; each refuses the other kind (550), as FTP servers do. */
+    private FtpOutcome delete(FtpRequest request, boolean folder) {
         if (!request.line().hasArgument()) {
-            return request.reply(501, "DELE needs a file name");
+            return request.reply(501, request.line().verb() + (folder ? " needs a directory name" : " needs a file name"));
         }
         UserPath path = request.path();
-        if (store.stat(request.user(), path).isDirectory()) {
-            throw new NotAFileException(path);
+        if (store.stat(request.user(), path).isDirectory() != folder) {
+            throw folder ? new NotADirectoryException(path) : new NotAFileException(path);
         }
         store.delete(request.user(), path, false);
-        return request.reply(250, "File " + path + " deleted");
+        return request.reply(250, folder ? "Directory " + path + " removed" : "File " + path + " deleted");
     }
 
     private FtpOutcome rnfr(FtpRequest request) {
@@ -65,6 +63,10 @@ final class FileCommands {
             return request.reply(501, "RNFR needs the name to rename");
         }
         UserPath path = request.path();
+        if (path.isRoot()) {
+            // refused now, not after RNTO: the client must not believe a rename of its home is under way
+            throw new InvalidPathException("your home folder itself cannot be renamed");
+        }
         StoredFile source = store.stat(request.user(), path);
         return request.reply(request.state().withPendingRename(source.path().toString()), 350,
                 "Ready to rename " + path + ": send RNTO with the new name");

@@ -22,12 +22,12 @@ import org.jspecify.annotations.Nullable;
 public final class FtpCommandEngine {
 
     /** Commands a client may send before it has logged in. */
-    private static final Set<String> OPEN_BEFORE_LOGIN = Set.of("USER", "PASS", "QUIT", "NOOP", "FEAT", "HELP");
+    private static final Set<String> OPEN_BEFORE_LOGIN = Set.of("USER", "PASS", "QUIT", "NOOP", "FEAT", "HELP", "OPTS");
 
     /** FTP commands this server knows but does not carry out: data connections are the HTTP body here. */
     private static final Set<String> NOT_IMPLEMENTED = Set.of("PORT", "PASV", "EPRT", "EPSV", "LPRT", "LPSV",
             "ABOR", "ACCT", "ALLO", "MODE", "STRU", "STOU", "SMNT", "REIN", "SITE", "SYST", "AUTH", "PBSZ",
-            "PROT", "MLST", "OPTS", "LANG", "CCC", "ADAT", "MIC", "CONF", "ENC", "HOST");
+            "PROT", "LANG", "CCC", "ADAT", "MIC", "CONF", "ENC", "HOST");
 
     private final Map<String, FtpRequest.Handler> handlers = new HashMap<>();
 

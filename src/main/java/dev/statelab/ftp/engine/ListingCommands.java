@@ -25,6 +25,7 @@ final class ListingCommands {
     void register(Map<String, FtpRequest.Handler> handlers) {
         handlers.put("LIST", this::list);
         handlers.put("MLSD", this::list);
+        handlers.put("MLST", this::mlst);
         handlers.put("NLST", this::nlst);
         handlers.put("SIZE", this::size);
         handlers.put("MDTM", this::mdtm);
@@ -35,6 +36,14 @@ final class ListingCommands {
         UserPath path = request.pathOrCwd();
         List<String> lines = entries(request.user(), path).stream().map(ListingCommands::facts).toList();
         return new FtpOutcome(FtpReply.of(226, "Listing of " + path + ": " + lines.size() + " entries", lines),
+                request.state(), FtpOutcome.Effect.STAY, null);
+    }
+
+    /** RFC 3659 MLST: one entry's facts on the control connection, named by its whole path (250). */
+    private FtpOutcome mlst(FtpRequest request) {
+        UserPath path = request.pathOrCwd();
+        StoredFile entry = store.stat(request.user(), path);
+        return new FtpOutcome(FtpReply.of(250, "Listing " + path, List.of(" " + facts(entry, path.toString()))),
                 request.state(), FtpOutcome.Effect.STAY, null);
     }
 
@@ -90,9 +99,13 @@ final class ListingCommands {
 
     /** An RFC 3659 MLSD line: {@code type=file;size=12;modify=20261124100000;perm=adfrw; a.txt}. */
     static String facts(StoredFile file) {
+        return facts(file, file.name());
+    }
+
+    private static String facts(StoredFile file, String name) {
         String time = TIME_VAL.format(file.modified());
         return file.isDirectory()
-                ? "type=dir;modify=" + time + ";perm=cdeflmp; " + file.name()
-                : "type=file;size=" + file.size() + ";modify=" + time + ";perm=adfrw; " + file.name();
+                ? "type=dir;modify=" + time + ";perm=cdeflmp; " + name
+                : "type=file;size=" + file.size() + ";modify=" + time + ";perm=adfrw; " + name;
     }
 }

@@ -29,6 +29,7 @@ final class SessionCommands {
         handlers.put("FEAT", request -> new FtpOutcome(FtpReply.of(211, "Features:", FEATURES),
                 request.state(), FtpOutcome.Effect.STAY, null));
         handlers.put("HELP", this::help);
+        handlers.put("OPTS", this::opts);
     }
 
     private FtpOutcome user(FtpRequest request) {
@@ -94,6 +95,14 @@ final class SessionCommands {
         }
         return request.reply(request.state().withRestartOffset(offset), 350,
                 "Restarting at " + offset + ": send RETR (or APPE) to resume");
+    }
+
+    /** FEAT lists UTF8, so clients send RFC 2640's {@code OPTS UTF8 ON}; names are always UTF-8 here. */
+    private FtpOutcome opts(FtpRequest request) {
+        String option = request.argument().trim().toUpperCase(Locale.ROOT);
+        return option.equals("UTF8 ON") || option.equals("UTF8")
+                ? request.reply(200, "UTF8 is always on")
+                : request.reply(501, "Option not understood: only OPTS UTF8 ON is known");
     }
 
     private FtpOutcome help(FtpRequest request) {

@@ -141,6 +141,39 @@ class FtpCommandEngineTest {
     }
 
     @Test
+    void mlstWhichFeatAdvertisesAnswersOneEntrysFactsByItsPath() {
+        assertThat(run("FEAT").lines()).anyMatch(line -> line.startsWith(" MLST "));
+        run("MKD docs");
+        upload("STOR docs/a.txt", "abc");
+        FtpReply file = run("MLST docs/a.txt");
+        assertThat(file.code()).isEqualTo(250);
+        assertThat(file.lines()).singleElement().asString().startsWith(" type=file;size=3;").endsWith("; /docs/a.txt");
+        run("CWD docs");
+        assertThat(run("MLST").lines()).singleElement().asString().startsWith(" type=dir;").endsWith("; /docs");
+        assertThat(run("MLST nothing").code()).isEqualTo(550);
+    }
+
+    @Test
+    void optsUtf8OnWhichFeatInvitesIsAccepted() {
+        assertThat(run("FEAT").lines()).contains(" UTF8");
+        assertThat(run("OPTS UTF8 ON").code()).isEqualTo(200);
+        assertThat(run("OPTS MLST type;").code()).isEqualTo(501);
+        state = FtpSessionState.connected(null);
+        assertThat(run("OPTS UTF8 ON").code()).as("clients send it before logging in").isEqualTo(200);
+    }
+
+    @Test
+    void rnfrOfTheHomeItselfIsRefusedAtOnceAndLeavesNoPendingRename() {
+        run("MKD a");
+        run("CWD a");
+        FtpReply home = run("RNFR ..");
+        assertThat(home.code()).isEqualTo(553);
+        assertThat(home.text()).contains("home folder");
+        assertThat(state.pendingRename()).isNull();
+        assertThat(run("RNTO b").code()).isEqualTo(503);
+    }
+
+    @Test
     void rntoWithoutRnfrAnswers503() {
         assertThat(run("RNTO b.txt").code()).isEqualTo(503);
     }

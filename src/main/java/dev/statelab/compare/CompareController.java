@@ -1,0 +1,93 @@
+package dev.statelab.compare;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import dev.statelab.users.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Admin-only: run a scenario through both file APIs and get every request, byte and held state back. */
+@RestController
+@RequestMapping("/api/compare")
+@Tag(name = "compare", description = "One scenario through both file APIs, side by side (admin only)")
+@SecurityRequirement(name = "basicAuth")
+public class CompareController {
+
+    private final ScenarioRunner runner;
+    private final TrafficSummary traffic;
+
+    public CompareController(ScenarioRunner runner, TrafficSummary traffic) {
+        this.runner = runner;
+        this.traffic = traffic;
+    }
+
+    public record ScenarioInfo(String name, String title, String summary) {
+    }
+
+    @GetMapping("/scenarios")
+    @Operation(summary = "The scenarios a run can play")
+    public List<ScenarioInfo> scenarios() {
+        return Arrays.stream(Scenario.values()).map(s -> new ScenarioInfo(s.slug(), s.title(), s.summary())).toList();
+    }
+
+    @PostMapping("/runs")
+    @Operation(summary = "Run a scenario through both APIs as the caller (Basic credentials are reused by both clients)",
+            description = "Plays the scenario in a scratch folder of the caller's home (removed afterwards) and answers "
+                    + "every request of both sides, with bytes, latency and what the server held after each step.")
+    @ApiResponse(responseCode = "200", description = "the run, step by step, with totals per side")
+    @ApiResponse(responseCode = "400", description = "unknown or missing scenario, or not HTTP Basic",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "401", description = "no or wrong credentials", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "not an admin", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "429", description = "too many runs at once", content = @Content(mediaType = "application/problem+json"))
+    public Run run(@RequestBody(required = false) @Nullable RunRequest request,
+                   @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+        String name = request == null ? null : request.scenario();
+        Scenario scenario = name == null ? null : Scenario.bySlug(name).orElse(null);
+        if (scenario == null) {
+            throw problem(HttpStatus.BAD_REQUEST, "unknown-scenario", "Unknown scenario",
+                    "Name one of: " + String.join(", ", Arrays.stream(Scenario.values()).map(Scenario::slug).toList()) + ".");
+        }
+        BasicCredentials credentials = BasicCredentials.fromHeader(authorization).orElseThrow(() -> problem(
+                HttpStatus.BAD_REQUEST, "basic-required", "Basic credentials required",
+                "Call this with HTTP Basic: both clients of the run reuse your user and password."));
+        return runner.run(scenario, credentials);
+    }
+
+    @GetMapping("/metrics")
+    @Operation(summary = "A small summary of the live metrics the compare page shows")
+    public Map<String, Object> metrics() {
+        return traffic.summary();
+    }
+
+    @ExceptionHandler(ScenarioRunner.BusyException.class)
+    ProblemDetail busy() {
+        return problem(HttpStatus.TOO_MANY_REQUESTS, "busy", "Busy",
+                "Other comparison runs are playing; try again in a moment.").getBody();
+    }
+
+    private static ErrorResponseException problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setType(URI.create(ProblemResponses.PROBLEM_TYPE_BASE + type));
+        body.setTitle(title);
+        return new ErrorResponseException(status, body, null);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.statelab.compare;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+
+import dev.statelab.files.FileStore;
+import dev.statelab.files.StoredFile;
+import dev.statelab.files.UserPath;
+import dev.statelab.files.WritePrecondition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Plays a scenario through both APIs over loopback, as the caller, in a scratch folder of the caller's
+ * home that is created before and removed after the run. The scratch files are laid out through the file
+ * store directly (they are the stage, not the play); every measured step goes through the public APIs.
+ */
+@Service
+public class ScenarioRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ScenarioRunner.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final FileStore store;
+    private final Environment environment;
+    private final JsonMapper json;
+    private final Semaphore running;
+
+    public ScenarioRunner(FileStore store, Environment environment, JsonMapper json, CompareProperties properties) {
+        this.store = store;
+        this.environment = environment;
+        this.json = json;
+        this.running = new Semaphore(properties.concurrentRuns());
+    }
+
+    /**
+     * @param credentials the caller's user and password, used by both sides' clients as the caller would
+     * @throws BusyException when the allowed number of runs are already playing
+     */
+    public Run run(Scenario scenario, BasicCredentials credentials) {
+        if (!running.tryAcquire()) {
+            throw new BusyException();
+        }
+        String scratch = "compare-" + HexFormat.of().formatHex(RANDOM.generateSeed(4));
+        try {
+            ScenarioScript script = scenario.script();
+            prepare(credentials.user(), scratch, script.fixtures());
+            WireClient wire = new WireClient(URI.create("http://127.0.0.1:" + port()), json);
+            String authorization = credentials.header();
+            boolean two = script.clientsPerSide() > 1;
+            Players players = new Players(scratch,
+                    new StatelessClient(two ? "client A" : "client", wire, authorization),
+                    new StatelessClient("client B", wire, authorization),
+                    new FtpClient(two ? "client A" : "client", wire, json, credentials.user(), credentials.password()),
+                    new FtpClient("client B", wire, json, credentials.user(), credentials.password()),
+                    new FtpClient("admin", wire, json, credentials.user(), credentials.password()));
+            List<StatelessClient> httpClients = two ? List.of(players.httpA(), players.httpB()) : List.of(players.httpA());
+            List<FtpClient> ftpClients = two ? List.of(players.ftpA(), players.ftpB()) : List.of(players.ftpA());
+            Script recorder = new Script(httpClients, ftpClients);
+            try {
+                script.play(recorder, players);
+            } finally {
+                ftpClients.forEach(ScenarioRunner::quitQuietly);
+            }
+            List<Step> steps = recorder.steps();
+            return new Run(scenario.slug(), scenario.title(), scenario.summary(), "/" + scratch + "/", steps,
+                    Totals.of(steps, true), Totals.of(steps, false), recorder.notes());
+        } finally {
+            cleanUp(credentials.user(), scratch);
+            running.release();
+        }
+    }
+
+    private void prepare(String user, String scratch, Map<String, byte[]> fixtures) {
+        UserPath root = UserPath.parse(scratch);
+        store.mkdir(user, root);
+        for (String side : List.of("http", "ftp")) {
+            UserPath sideRoot = root.child(side);
+            store.mkdir(user, sideRoot);
+            fixtures.forEach((path, content) -> {
+                UserPath file = sideRoot.navigate(path);
+                ensureFolder(user, file.parent());
+                store.write(user, file, new ByteArrayInputStream(content), content.length, WritePrecondition.NONE);
+            });
+        }
+    }
+
+    private void ensureFolder(String user, UserPath folder) {
+        if (folder.isRoot()) {
+            return;
+        }
+        StoredFile existing = store.find(user, folder);
+        if (existing == null) {
+            ensureFolder(user, folder.parent());
+            store.mkdir(user, folder);
+        }
+    }
+
+    private void cleanUp(String user, String scratch) {
+        try {
+            store.delete(user, UserPath.parse(scratch), true);
+        } catch (RuntimeException e) {
+            log.warn("Could not remove the scratch folder of a comparison run: {}", e.toString());
+        }
+    }
+
+    private static void quitQuietly(FtpClient client) {
+        if (client.token() != null) {
+            try {
+                client.quit();
+            } catch (RuntimeException ignored) {
+                // the session ends by itself at its idle timeout
+            }
+        }
+    }
+
+    private int port() {
+        return environment.getRequiredProperty("local.server.port", Integer.class);
+    }
+
+    /** Thrown when too many runs are playing at once. */
+    public static final class BusyException extends RuntimeException {
+        BusyException() {
+            super("too many comparison runs at once");
+        }
+    }
+}

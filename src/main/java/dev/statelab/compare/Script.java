@@ -1,0 +1,91 @@
+package dev.statelab.compare;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Records a scenario as it plays: each step collects the exchanges of both sides and, when it closes,
+ * asks the server what it now holds for each FTP-style client (probes that are never counted).
+ */
+final class Script {
+
+    static final String NOTHING_HELD = "nothing: every request carried the credentials and the full path";
+
+    private final List<Step> steps = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final List<StatelessClient> statelessClients;
+    private final List<FtpClient> ftpClients;
+
+    Script(List<StatelessClient> statelessClients, List<FtpClient> ftpClients) {
+        this.statelessClients = statelessClients;
+        this.ftpClients = ftpClients;
+    }
+
+    Recorder step(String title, String explanation) {
+        return new Recorder(title, explanation);
+    }
+
+    void note(String text) {
+        notes.add(text);
+    }
+
+    List<Step> steps() {
+        return List.copyOf(steps);
+    }
+
+    List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    /** One step being played; closing it records it. */
+    final class Recorder implements AutoCloseable {
+
+        private final String title;
+        private String explanation;
+        private final List<Exchange> http = new ArrayList<>();
+        private final List<Exchange> ftp = new ArrayList<>();
+        private final List<Exchange> server = new ArrayList<>();
+
+        private Recorder(String title, String explanation) {
+            this.title = title;
+            this.explanation = explanation;
+        }
+
+        Reply http(Reply reply) {
+            http.add(reply.exchange());
+            return reply;
+        }
+
+        Reply http(Reply reply, String note) {
+            http.add(reply.exchange().withNote(note));
+            return reply;
+        }
+
+        Reply ftp(Reply reply) {
+            ftp.add(reply.exchange());
+            return reply;
+        }
+
+        Reply ftp(Reply reply, String note) {
+            ftp.add(reply.exchange().withNote(note));
+            return reply;
+        }
+
+        Reply server(Reply reply, String note) {
+            server.add(reply.exchange().uncounted().withNote(note));
+            return reply;
+        }
+
+        void explain(String more) {
+            explanation = explanation + " " + more;
+        }
+
+        @Override
+        public void close() {
+            List<Held> httpHeld = statelessClients.stream().map(c -> Held.nothing(c.name(), NOTHING_HELD)).toList();
+            List<Held> ftpHeld = ftpClients.stream().map(FtpClient::held).toList();
+            steps.add(new Step(title, explanation, List.copyOf(http), List.copyOf(ftp), List.copyOf(server),
+                    httpHeld, ftpHeld));
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.statelab.ftp;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.statelab.ftp.engine.FtpReply;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Runs the requests of one session one after the other, as an FTP control connection does. A request
+ * works on its own copy of the session and saves all of it when it ends, so two at once would lose
+ * the changes of the one that ends first: a CWD sent during a long RETR would be undone when the
+ * download ends. A request that finds another of its session running waits for it a little, then is
+ * refused with 503 rather than left to lose its work. It sits outside Spring Session's filter, so the
+ * whole load, command and save happens inside.
+ */
+final class OneCommandPerSession extends OncePerRequestFilter {
+
+    /** Longer than any token this server issues: no session to protect, and no key worth keeping. */
+    private static final int MAX_TOKEN_LENGTH = 200;
+
+    private final ConcurrentMap<String, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
+    private final FtpResponses responses;
+    private final Duration wait;
+
+    OneCommandPerSession(FtpResponses responses, Duration wait) {
+        this.responses = responses;
+        this.wait = wait;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String token = request.getHeader(FtpResponses.TOKEN_HEADER);
+        if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
+            chain.doFilter(request, response);
+            return;
+        }
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        if (!enter(token, mine)) {
+            responses.write(response, HttpStatus.CONFLICT, FtpReplyBody.of(FtpReply.of(503,
+                    "Bad sequence of commands: another command of this session is still running. Send one at a "
+                            + "time, as on a control connection, or log in a second session for parallel work")));
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            running.remove(token, mine);
+            mine.complete(null);
+        }
+    }
+
+    /** Takes the session's turn, waiting up to {@code wait} for a running request; false when it did not come. */
+    private boolean enter(String token, CompletableFuture<Void> mine) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            CompletableFuture<Void> other = running.putIfAbsent(token, mine);
+            if (other == null) {
+                return true;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            try {
+                other.get(left, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (ExecutionException e) {
+                // never completed exceptionally; try again
+            }
+        }
+    }
+}
