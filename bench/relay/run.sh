@@ -57,6 +57,7 @@ fi
 echo "== heap per idle connection: $IDLE connections"
 sleep 2
 before=$(heap_used)
+jcmd "$SERVER" GC.class_histogram > "$OUT/histogram-before.txt"
 client idle "$URI" "$IDLE" 40 > "$OUT/idle.txt" 2>&1 &
 CLIENT=$!
 until grep -q READY "$OUT/idle.txt" 2>/dev/null; do
@@ -68,4 +69,8 @@ after=$(heap_used)
 jcmd "$SERVER" GC.class_histogram > "$OUT/histogram.txt"
 head -3 "$OUT/idle.txt"
 awk -v b="$before" -v a="$after" -v n="$IDLE" 'BEGIN { printf "heap used after GC: %d KiB before, %d KiB with %d idle connections -> %.1f KiB per connection\n", b, a, n, (a - b) / n }'
+# per class: bytes added per connection, largest first
+awk -v n="$IDLE" 'FNR == NR { if ($1 ~ /^[0-9]+:$/) before[$4] = $3; next }
+  $1 ~ /^[0-9]+:$/ { d = $3 - before[$4]; if (d > 0) printf "%9.0f B  %7.2f  %s\n", d / n, ($2 - 0) / n, $4 }' \
+  "$OUT/histogram-before.txt" "$OUT/histogram.txt" | sort -rn | head -25 | tee "$OUT/histogram-diff.txt"
 wait $CLIENT || true

@@ -1,5 +1,6 @@
 package dev.statelab.relay;
 
+import java.io.IOException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +28,7 @@ final class ChatHandler extends TextWebSocketHandler {
     static final CloseStatus TOO_SLOW = new CloseStatus(4000, Outbox.TOO_SLOW);
     static final CloseStatus NO_PONG = new CloseStatus(4001, "no answer to pings");
     static final CloseStatus RATE_LIMITED = CloseStatus.POLICY_VIOLATION.withReason("rate limit exceeded");
+    static final CloseStatus TOO_BIG = CloseStatus.TOO_BIG_TO_PROCESS.withReason("message too big");
     static final CloseStatus FULL = CloseStatus.SERVICE_OVERLOAD.withReason("too many connections");
 
     // Tomcat's own limit on one blocking write; without it a hung write would hold its thread for 20 s
@@ -76,12 +78,30 @@ final class ChatHandler extends TextWebSocketHandler {
         connections.put(session.getId(), connection);
     }
 
+    /**
+     * Messages come in parts of at most the container's small text buffer, so an idle connection holds
+     * no buffer the size of the largest message; {@link Connection#collect} joins them.
+     */
     @Override
-    protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage part) throws IOException {
         Connection connection = connections.get(session.getId());
         if (connection == null) {
             return;
         }
+        String text = connection.collect(part.getPayload(), part.isLast(), limits.maxMessageSize().toBytes());
+        if (text == Connection.TOO_BIG) {
+            session.close(TOO_BIG);
+            return;
+        }
+        if (text == null) {
+            return;
+        }
+        TextMessage message = new TextMessage(text);
         metrics.frameIn(message.getPayloadLength());
         connection.heard();
         if (!connection.tryAcquire()) {

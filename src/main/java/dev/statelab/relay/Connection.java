@@ -23,6 +23,8 @@ final class Connection implements Relay.Subscriber {
     private final Frames frames;
     private final Bucket rate;
     private @Nullable Outbox outbox;
+    // the parts of a text message that arrives in pieces; null between messages, so idle costs nothing
+    private @Nullable StringBuilder partial;
     private volatile @Nullable String room;
     private volatile long lastHeard = System.nanoTime();
 
@@ -68,6 +70,30 @@ final class Connection implements Relay.Subscriber {
             out.closeAfterQueued(status);
         }
     }
+
+    /**
+     * Adds one part of a text message: the whole message once its last part is in, otherwise null.
+     * Parts only arrive on the container's read thread for this socket, one at a time.
+     *
+     * @return the message, null while parts are missing, or {@link #TOO_BIG} when it grows past maxChars
+     */
+    @Nullable String collect(String part, boolean last, long maxChars) {
+        StringBuilder collected = partial;
+        if ((collected == null ? 0 : collected.length()) + (long) part.length() > maxChars) {
+            partial = null;
+            return TOO_BIG;
+        }
+        if (last) {
+            partial = null;
+            return collected == null ? part : collected.append(part).toString();
+        }
+        partial = (collected == null ? new StringBuilder(part.length() * 2) : collected).append(part);
+        return null;
+    }
+
+    /** What {@link #collect} answers for a message larger than allowed (compared by identity). */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    static final String TOO_BIG = new String("too big");
 
     /** Takes one frame's worth from the rate limit; false when the client sends faster than allowed. */
     boolean tryAcquire() {

@@ -25,8 +25,15 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(RelayProperties.class)
 class RelayConfig {
 
-    // binary frames are refused anyway; a small buffer keeps idle connections light
-    private static final int MAX_BINARY_MESSAGE = 1024;
+    // binary frames are refused with 1003 on their first part, so the buffer only needs to exist
+    private static final int MAX_BINARY_MESSAGE = 128;
+    // Tomcat allocates its text buffer for every session up front; text arrives in parts of this size
+    // and ChatHandler joins them up to max-message-size, so only a message in progress costs more
+    private static final int TEXT_PART = 512;
+    // Tomcat's input, output and encoder buffers of every WebSocket (8 KiB each unless set), read once
+    // when its WebSocket classes load; larger frames go out as continuation frames
+    static final String TOMCAT_WS_BUFFER = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
+    private static final String WS_BUFFER_SIZE = "512";
 
     @Bean
     Relay relay(RelayProperties properties) {
@@ -63,18 +70,25 @@ class RelayConfig {
                 .setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new));
     }
 
-    /** The servlet container's own frame limit, which closes an oversize text frame with 1009. */
+    /** The servlet container's per-session buffers; the message size limit itself is ChatHandler's. */
     @Bean
     ServletServerContainerFactoryBean webSocketContainer(RelayProperties properties) {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize((int) properties.maxMessageSize().toBytes());
+        container.setMaxTextMessageBufferSize((int) Math.min(TEXT_PART, properties.maxMessageSize().toBytes()));
         container.setMaxBinaryMessageBufferSize(MAX_BINARY_MESSAGE);
         return container;
     }
 
-    /** Tomcat's per-socket buffers, only when {@code statelab.relay.socket-buffer-size} is set. */
+    /**
+     * Tomcat's per-socket buffers, only when {@code statelab.relay.socket-buffer-size} is set. Also sets
+     * the WebSocket buffer size unless the JVM was started with it: connector customizers run before
+     * Tomcat starts, so before its WebSocket classes read the property.
+     */
     @Bean
     TomcatConnectorCustomizer relaySocketBuffers(RelayProperties properties) {
+        if (System.getProperty(TOMCAT_WS_BUFFER) == null) {
+            System.setProperty(TOMCAT_WS_BUFFER, WS_BUFFER_SIZE);
+        }
         return connector -> {
             if (properties.socketBufferSize() != null) {
                 String size = String.valueOf(properties.socketBufferSize().toBytes());

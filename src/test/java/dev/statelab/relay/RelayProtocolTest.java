@@ -168,6 +168,27 @@ class RelayProtocolTest extends RelayTestBase {
     }
 
     @Test
+    void aBinaryFrameLargerThanTheContainersBinaryBufferClosesWith1003() {
+        try (ChatClient client = ChatClient.connect(port)) {
+            client.socket().sendBinary(java.nio.ByteBuffer.wrap(new byte[4096]), true).exceptionally(e -> null).join();
+            assertThat(client.awaitClose()).isEqualTo(1003);
+        }
+    }
+
+    @Test
+    void aMessageInManyContinuationFramesIsJoinedAndHandled() {
+        try (ChatClient client = ChatClient.connect(port)) {
+            String text = "y".repeat(1900);
+            client.join("parts", "pieces");
+            String frame = "{\"type\":\"send\",\"text\":\"" + text + "\"}";
+            for (int i = 0; i < frame.length(); i += 300) {
+                client.socket().sendText(frame.substring(i, Math.min(frame.length(), i + 300)), i + 300 >= frame.length()).join();
+            }
+            assertThat(client.next("message").path("text").asString()).isEqualTo(text);
+        }
+    }
+
+    @Test
     void sendingFasterThanTheRateLimitGetsAnErrorThenClose1008() {
         try (ChatClient client = ChatClient.connect(port)) {
             for (int i = 0; i < 700 && !client.closeCode.isDone(); i++) {
