@@ -25,8 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Sends requests over loopback with the JDK's HTTP client (HTTP/1.1, as curl would) and records each as
  * an {@link Exchange}. The client API shows neither the raw request nor the raw response, so bytes are
- * rebuilt from what this client is known to send: the request line, {@code Content-Length} (always on
- * Java 17 and 18; from Java 19 only with a body or for POST and PUT), {@code Host}, {@code User-Agent},
+ * rebuilt from what this client is known to send: the request line, {@code Content-Length} (the JDK
+ * client sends it, {@code 0} included, for every request built with {@code method(…)}, as here, on Java 17
+ * and 25 alike; only {@code GET()} omits it from Java 19 on), {@code Host}, {@code User-Agent},
  * our headers and the body; and from what it received: the status line as Tomcat writes it
  * ({@code HTTP/1.1 200 }), every response header and the body bytes read. Chunk framing is not counted.
  */
@@ -39,7 +40,6 @@ final class WireClient {
     private static final Pattern PASSWORD = Pattern.compile("\"pass\"\\s*:\\s*\"(?:[^\"\\\\]|\\\\.)*\"");
     private static final Pattern FTP_CODE = Pattern.compile("^\\s*(\\d{3})");
     private static final String USER_AGENT = "Java-http-client/" + System.getProperty("java.version");
-    private static final boolean ALWAYS_CONTENT_LENGTH = Runtime.version().feature() < 19;
 
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -92,9 +92,7 @@ final class WireClient {
     private Exchange record(Call call, HttpResponse<?> response, byte[] head, long bodyBytes, double millis) {
         long requestBody = call.body == null ? 0 : call.body.length;
         long sent = bytes(call.method + " " + call.target + " HTTP/1.1") + 2;
-        if (ALWAYS_CONTENT_LENGTH || requestBody > 0 || call.method.equals("POST") || call.method.equals("PUT")) {
-            sent += headerBytes("Content-Length", Long.toString(requestBody));
-        }
+        sent += headerBytes("Content-Length", Long.toString(requestBody));
         sent += headerBytes("Host", base.getHost() + ":" + base.getPort());
         sent += headerBytes("User-Agent", USER_AGENT);
         for (Map.Entry<String, String> header : call.headers.entrySet()) {
