@@ -118,8 +118,13 @@ class FilesController implements FilesApi {
         String type = request.getContentType();
         if (type != null && (type.regionMatches(true, 0, "multipart/", 0, 10)
                 || type.regionMatches(true, 0, MediaType.APPLICATION_FORM_URLENCODED_VALUE, 0, 33))) {
-            throw new HttpMediaTypeNotSupportedException(MediaType.parseMediaType(type),
-                    List.of(MediaType.APPLICATION_OCTET_STREAM), HttpMethod.PUT);
+            HttpMediaTypeNotSupportedException refused = new HttpMediaTypeNotSupportedException(
+                    MediaType.parseMediaType(type), List.of(MediaType.APPLICATION_OCTET_STREAM), HttpMethod.PUT);
+            // curl's --data-binary sends a form type by default: say what works instead
+            refused.getBody().setDetail("The body of a PUT is the file's bytes, not a form: send it with any other "
+                    + "Content-Type, e.g. application/octet-stream (curl -T file, or --data-binary @file "
+                    + "-H 'Content-Type: application/octet-stream').");
+            throw refused;
         }
     }
 

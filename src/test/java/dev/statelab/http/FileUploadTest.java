@@ -139,8 +139,10 @@ class FileUploadTest extends HttpApiTest {
     @Test
     void aFormBodyIsRefusedWith415() {
         String dir = folder("upload-form");
-        assertProblem(send(asUser(files(dir + "/a.txt")).header("Content-Type", "application/x-www-form-urlencoded")
-                .PUT(HttpRequest.BodyPublishers.ofString("a=b")).build()), 415);
+        HttpResponse<String> form = send(asUser(files(dir + "/a.txt")).header("Content-Type", "application/x-www-form-urlencoded")
+                .PUT(HttpRequest.BodyPublishers.ofString("a=b")).build());
+        assertProblem(form, 415);
+        assertThat(form.body()).contains("application/octet-stream").contains("curl -T");
         assertProblem(send(asUser(files(dir + "/a.txt")).header("Content-Type", "multipart/form-data; boundary=x")
                 .PUT(HttpRequest.BodyPublishers.ofString("--x--")).build()), 415);
     }
