@@ -93,11 +93,13 @@ final class ChatHandler extends TextWebSocketHandler {
         if (connection == null) {
             return;
         }
-        String text = connection.collect(part.getPayload(), part.isLast(), limits.maxMessageSize().toBytes());
-        if (text == Connection.TOO_BIG) {
+        Connection.Collected collected = connection.collect(part.getPayload(), part.isLast(),
+                limits.maxMessageSize().toBytes());
+        if (collected.tooBig()) {
             session.close(TOO_BIG);
             return;
         }
+        String text = collected.text();
         if (text == null) {
             return;
         }

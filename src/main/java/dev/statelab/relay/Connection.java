@@ -71,29 +71,29 @@ final class Connection implements Relay.Subscriber {
         }
     }
 
+    /** What {@link #collect} made of one part: the whole message, null text while parts are missing, or too big. */
+    record Collected(@Nullable String text, boolean tooBig) {
+        static final Collected WAITING = new Collected(null, false);
+        static final Collected TOO_BIG = new Collected(null, true);
+    }
+
     /**
-     * Adds one part of a text message: the whole message once its last part is in, otherwise null.
-     * Parts only arrive on the container's read thread for this socket, one at a time.
-     *
-     * @return the message, null while parts are missing, or {@link #TOO_BIG} when it grows past maxChars
+     * Adds one part of a text message; the whole message once its last part is in. Parts only arrive on
+     * the container's read thread for this socket, one at a time.
      */
-    @Nullable String collect(String part, boolean last, long maxChars) {
+    Collected collect(String part, boolean last, long maxChars) {
         StringBuilder collected = partial;
         if ((collected == null ? 0 : collected.length()) + (long) part.length() > maxChars) {
             partial = null;
-            return TOO_BIG;
+            return Collected.TOO_BIG;
         }
         if (last) {
             partial = null;
-            return collected == null ? part : collected.append(part).toString();
+            return new Collected(collected == null ? part : collected.append(part).toString(), false);
         }
         partial = (collected == null ? new StringBuilder(part.length() * 2) : collected).append(part);
-        return null;
+        return Collected.WAITING;
     }
-
-    /** What {@link #collect} answers for a message larger than allowed (compared by identity). */
-    @SuppressWarnings("StringOperationCanBeSimplified")
-    static final String TOO_BIG = new String("too big");
 
     /** Takes one frame's worth from the rate limit; false when the client sends faster than allowed. */
     boolean tryAcquire() {
