@@ -91,8 +91,9 @@ final class ChatProtocol {
             throw new RelayException("text-invalid",
                     "A message has 1 to " + limits.maxTextLength() + " characters and is not only spaces.");
         }
-        relay.publish(room, connection.id, text);
+        // counted before the fan-out, so no member can receive a message the meter does not show yet
         metrics.messageRelayed();
+        relay.publish(room, connection.id, text);
     }
 
     private void leave(Connection connection) {
