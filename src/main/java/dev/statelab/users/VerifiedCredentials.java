@@ -71,11 +71,6 @@ public class VerifiedCredentials implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
 
-    /** Forgets everything, as when accounts change. */
-    public void clear() {
-        verified.invalidateAll();
-    }
-
     private String fingerprint(String user, String password) {
         Mac mac;
         try {

@@ -8,11 +8,24 @@ import java.nio.file.Files;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
+import dev.statelab.files.FileStore;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 class FileDownloadTest extends HttpApiTest {
+
+    @Autowired
+    FileStore store;
 
     @Test
     void getStreamsTheFileWithItsValidators() {
@@ -180,7 +193,7 @@ class FileDownloadTest extends HttpApiTest {
     }
 
     @Test
-    void theShortWayAndTheControllerAnswerAPlainGetAlike() {
+    void theShortWayAndTheControllerAnswerAPlainGetAlike() throws Exception {
         String dir = folder("download-parity");
         put(dir + "/page.html", "<p>hi</p>");
         HttpResponse<String> direct = get(dir + "/page.html");
@@ -193,5 +206,27 @@ class FileDownloadTest extends HttpApiTest {
             assertThat(dispatched.headers().firstValue(header)).as(header).isPresent().isEqualTo(direct.headers().firstValue(header));
         }
         assertThat(direct.headers().firstValue("Content-Security-Policy")).hasValue("sandbox");
+        assertThat(answeredByTheShortWay("/api/http/files/" + dir + "/page.html", null)).hasValue(direct.body());
+        assertThat(answeredByTheShortWay("/api/http/files/" + dir + "/page.html", "via=mvc")).isEmpty();
+    }
+
+    /** The body the short way answered alone, or empty when it passed the request on down the chain. */
+    private Optional<String> answeredByTheShortWay(String uri, @Nullable String query) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", uri);
+        request.setQueryString(query);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        MockFilterChain chain = new MockFilterChain();
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(USER, null, List.of()));
+        try {
+            new DirectFileDownloads(store).doFilter(request, response, chain);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        if (chain.getRequest() != null) {
+            return Optional.empty();
+        }
+        assertThat(response.getStatus()).isEqualTo(200);
+        return Optional.of(response.getContentAsString());
     }
 }
