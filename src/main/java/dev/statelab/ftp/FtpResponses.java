@@ -26,6 +26,8 @@ final class FtpResponses {
 
     static final String REPLY_HEADER = "X-FTP-Reply";
     static final String TOKEN_HEADER = "X-Auth-Token";
+    /** Longer than any token this server issues: such a header names no session, so nothing looks it up. */
+    static final int MAX_TOKEN_LENGTH = 200;
     /** What a 401 names as the way in: a token in the X-Auth-Token header, got by logging in. */
     static final String CHALLENGE = "X-Auth-Token realm=\"statelab-ftp\"";
 

@@ -28,9 +28,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class OneCommandPerSession extends OncePerRequestFilter {
 
-    /** Longer than any token this server issues: no session to protect, and no key worth keeping. */
-    private static final int MAX_TOKEN_LENGTH = 200;
-
     private final ConcurrentMap<String, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
     private final FtpResponses responses;
     private final Duration wait;
@@ -44,7 +41,7 @@ final class OneCommandPerSession extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String token = request.getHeader(FtpResponses.TOKEN_HEADER);
-        if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
+        if (token == null || token.isBlank() || token.length() > FtpResponses.MAX_TOKEN_LENGTH) {
             chain.doFilter(request, response);
             return;
         }

@@ -81,7 +81,7 @@ final class SessionTokenFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, String token) throws IOException {
-        SessionDirectory.Ending ending = token.length() > 200 ? null : sessions.endingOf(token);
+        SessionDirectory.Ending ending = token.length() > FtpResponses.MAX_TOKEN_LENGTH ? null : sessions.endingOf(token);
         String type;
         String detail;
         if (ending == SessionDirectory.Ending.EXPIRED) {
