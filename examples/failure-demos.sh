@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # The four failure demos of the compare page, one curl line each (the page runs the same).
 #
-#   STATELAB_PASSWORD=... examples/failure-demos.sh forget|cut|lost-update [base-url]
+#   STATELAB_PASSWORD=... examples/failure-demos.sh forget|forget-now|cut|lost-update [base-url]
 #   STATELAB_PASSWORD=... examples/failure-demos.sh second-instance [base-url] [second-base-url]
 #
 # forget, cut and lost-update run the scenario through both APIs with the admin-only runner and print its
 # JSON (every request, response, byte count and the session state after each step). No demo loses file
-# data: "forget" drops only FTP-style session state.
+# data: "forget" drops only FTP-style session state. forget-now is the bare admin call that drops every
+# FTP-style session at once.
 set -euo pipefail
-DEMO="${1:?name a demo: forget, second-instance, cut, lost-update}"
+DEMO="${1:?name a demo: forget, forget-now, second-instance, cut, lost-update}"
 BASE="${2:-${STATELAB_BASE:-${STATELAB_URL:-http://localhost:8080}}}"
 U="${STATELAB_USER:-demo}:${STATELAB_PASSWORD:-${STATELAB_PASS:?set STATELAB_PASSWORD (or STATELAB_PASS)}}"
 

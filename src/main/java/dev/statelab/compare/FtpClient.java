@@ -49,8 +49,7 @@ final class FtpClient {
     }
 
     Reply command(String line) {
-        return wire.send(withToken(new Call(name, "POST", "/api/ftp/command"))
-                .body(line.getBytes(StandardCharsets.UTF_8), "text/plain"));
+        return wire.send(commandCall(line));
     }
 
     /** A command sent with a token this client held before (to show what happens to it). */
@@ -63,9 +62,7 @@ final class FtpClient {
     }
 
     Reply retr(String file, long cutAfter) {
-        Call call = withToken(new Call(name, "POST", "/api/ftp/command"))
-                .body(("RETR " + file).getBytes(StandardCharsets.UTF_8), "text/plain");
-        return wire.send(call.cutAfter(cutAfter));
+        return wire.send(commandCall("RETR " + file).cutAfter(cutAfter));
     }
 
     Reply stor(String file, byte[] content) {
@@ -99,6 +96,11 @@ final class FtpClient {
         @SuppressWarnings("unchecked")
         Map<String, Object> state = node.has("state") ? json.convertValue(node.get("state"), Map.class) : Map.of();
         return new Held(name, state, node.path("stateBytes").asLong(0), null);
+    }
+
+    private Call commandCall(String line) {
+        return withToken(new Call(name, "POST", "/api/ftp/command"))
+                .body(line.getBytes(StandardCharsets.UTF_8), "text/plain");
     }
 
     private Call withToken(Call call) {

@@ -39,12 +39,8 @@ final class Transfers {
                 Files.move(transfer.source(), transfer.target());
             }
             return Presence.after(to, transfer.target());
-        } catch (java.nio.file.FileAlreadyExistsException e) {
-            throw new FileAlreadyExistsException(to);
-        } catch (NoSuchFileException e) {
-            throw new FileNotFoundException(from);
         } catch (IOException e) {
-            throw StorageErrors.of("move", from, transfer.target().getParent(), e);
+            throw failed("move", transfer, e);
         }
     }
 
@@ -70,12 +66,18 @@ final class Transfers {
                 Tree.copy(source, transfer.target(), maxUploadSize);
                 return Presence.after(to, transfer.target());
             }
-        } catch (java.nio.file.FileAlreadyExistsException e) {
-            throw new FileAlreadyExistsException(to);
-        } catch (NoSuchFileException e) {
-            throw new FileNotFoundException(from);
         } catch (IOException e) {
-            throw StorageErrors.of("copy", from, transfer.target().getParent(), e);
+            throw failed("copy", transfer, e);
         }
+    }
+
+    private static FileStoreException failed(String action, Transfer transfer, IOException e) {
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return new FileAlreadyExistsException(transfer.to());
+        }
+        if (e instanceof NoSuchFileException) {
+            return new FileNotFoundException(transfer.from());
+        }
+        return StorageErrors.of(action, transfer.from(), transfer.target().getParent(), e);
     }
 }
