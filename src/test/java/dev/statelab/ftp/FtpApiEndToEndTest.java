@@ -496,9 +496,16 @@ class FtpApiEndToEndTest {
     }
 
     private boolean hasTemporaryFiles() throws IOException {
-        try (Stream<Path> files = Files.walk(storage.resolve("bob"))) {
-            return files.anyMatch(path -> path.getFileName().toString().startsWith(".statelab")
-                    || path.getFileName().toString().equals("cut.bin"));
+        while (true) {
+            try (Stream<Path> files = Files.walk(storage.resolve("bob"))) {
+                return files.anyMatch(path -> path.getFileName().toString().startsWith(".statelab")
+                        || path.getFileName().toString().equals("cut.bin"));
+            } catch (java.io.UncheckedIOException e) {
+                // the server removed a file while the walk read it: look again
+                if (!(e.getCause() instanceof java.nio.file.NoSuchFileException)) {
+                    throw e;
+                }
+            }
         }
     }
 
