@@ -2,15 +2,10 @@ package dev.statelab.files;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,12 +30,16 @@ public class FileStore {
     private final long maxUploadSize;
     private final Map<String, Jail> jails = new ConcurrentHashMap<>();
     private final PathLocks locks = new PathLocks();
+    private final DepthLimit depth;
+    private final AtomicWrites writes;
     private final Transfers transfers;
 
     public FileStore(FileStoreProperties properties) {
         this.root = properties.root().toAbsolutePath().normalize();
         this.maxUploadSize = properties.maxUploadSize().toBytes();
-        this.transfers = new Transfers(this, locks, maxUploadSize);
+        this.depth = new DepthLimit(properties.maxDepth());
+        this.writes = new AtomicWrites(locks, maxUploadSize);
+        this.transfers = new Transfers(locks, writes, depth, maxUploadSize);
         try {
             Files.createDirectories(root);
         } catch (IOException e) {
@@ -48,7 +47,7 @@ public class FileStore {
         }
         int removed = TemporaryFiles.removeLeftovers(root);
         if (removed > 0) {
-            log.info("Removed {} unfinished upload(s) left from an earlier run", removed);
+            log.info("Removed {} unfinished upload(s), copies or deletions left from an earlier run", removed);
         }
     }
 
@@ -66,7 +65,7 @@ public class FileStore {
     }
 
     public @Nullable StoredFile find(String user, UserPath path) {
-        return Metadata.read(path, jail(user).resolve(path));
+        return Metadata.read(path, jail(user).locate(path).entry());
     }
 
     /** The entries of a folder, sorted by name, without the store's own temporary files or links that lead out. */
@@ -76,16 +75,15 @@ public class FileStore {
 
     /** Opens a file for reading; the caller streams from it and closes it. */
     public ReadableFile read(String user, UserPath path) {
-        Jail jail = jail(user);
-        Path location = jail.resolve(path);
-        StoredFile info = Metadata.read(path, location);
+        Location location = jail(user).locate(path);
+        StoredFile info = Metadata.read(path, location.entry());
         if (info == null) {
             throw new FileNotFoundException(path);
         }
         if (info.isDirectory()) {
             throw new NotAFileException(path);
         }
-        return new ReadableFile(info, jail.target(path, location));
+        return new ReadableFile(info, location.real());
     }
 
     /**
@@ -96,84 +94,29 @@ public class FileStore {
      */
     public WriteResult write(String user, UserPath path, InputStream body, long expectedLength,
                              WritePrecondition precondition) {
-        Jail jail = jail(user);
-        // Through a link inside the home the write replaces the link's target and keeps the link.
-        Path target = jail.target(path, jail.resolve(path));
-        Presence.requireParentFolder(path, target);
-        precondition.check(path, Presence.existingFile(path, target));
-        Path temp = TemporaryFiles.besides(target);
-        try {
-            new StreamedCopy(maxUploadSize).toNewFile(body, temp, expectedLength);
-            try (PathLocks.Held held = locks.lock(target)) {
-                StoredFile current = Presence.existingFile(path, target);
-                precondition.check(path, current);
-                if (current != null) {
-                    Versions.keepAfter(temp, current.modified());
-                }
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                return new WriteResult(Presence.after(path, target), current == null);
-            }
-        } catch (NoSuchFileException e) {
-            throw new FileNotFoundException(path.parent());
-        } catch (IOException e) {
-            throw StorageErrors.of("store", path, target.getParent(), e);
-        } finally {
-            deleteQuietly(temp);
-        }
+        return writes.write(jail(user).locate(path), body, expectedLength, precondition);
     }
 
     /**
-     * Appends {@code body} to a file (creating it when missing), as FTP's APPE does. Appending cannot be
-     * a rename, so on failure the file is cut back to its length before the append (or removed when the
-     * append created it). Writers of the same file wait until the append is over.
+     * Appends {@code body} to a file (creating it when missing), as FTP's APPE does, atomically: the old
+     * content and the new bytes are written to a temporary file that then replaces the file, so a failure
+     * or a crash leaves the file as it was. Writers of the same file wait until the append is over.
      */
     public StoredFile append(String user, UserPath path, InputStream body) {
-        Jail jail = jail(user);
-        Path target = jail.resolve(path);
-        Presence.requireParentFolder(path, target);
-        Path file = jail.target(path, target);
-        try (PathLocks.Held held = locks.lock(target, file)) {
-            StoredFile current = Presence.existingFile(path, target);
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS)) {
-                long before = channel.size();
-                try {
-                    new StreamedCopy(maxUploadSize - before, maxUploadSize).toChannel(body, channel, -1, file.getParent());
-                } catch (RuntimeException | IOException e) {
-                    rollBack(channel, file, current, e);
-                    throw e;
-                }
-            }
-            return Presence.after(path, target);
-        } catch (IOException e) {
-            throw StorageErrors.of("append to", path, file.getParent(), e);
-        }
+        return writes.append(jail(user).locate(path), body);
     }
 
-    /** Cuts the file back and restores its time too, so its ETag is the one it had before the append. */
-    private static void rollBack(FileChannel channel, Path file, @Nullable StoredFile before, Exception failure) {
-        try {
-            if (before == null) {
-                Files.deleteIfExists(file);
-                return;
-            }
-            channel.truncate(before.size());
-            channel.force(false);
-            Files.setLastModifiedTime(file, FileTime.from(before.modified()));
-        } catch (IOException e) {
-            failure.addSuppressed(e);
-        }
-    }
-
+    /** Creates one folder; its parent must exist, and it may lie at most {@code statelab.storage.max-depth} levels below the home. */
     public StoredFile mkdir(String user, UserPath path) {
         if (path.isRoot()) {
             throw new FileAlreadyExistsException(path);
         }
-        Path target = jail(user).resolve(path);
-        Presence.requireParentFolder(path, target);
+        Path target = jail(user).locate(path).entry();
+        DiskState.requireParentFolder(path, target);
+        depth.checkFolder(path);
         try (PathLocks.Held held = locks.lock(target)) {
             Files.createDirectory(target);
-            return Presence.after(path, target);
+            return DiskState.after(path, target);
         } catch (java.nio.file.FileAlreadyExistsException e) {
             throw new FileAlreadyExistsException(path);
         } catch (IOException e) {
@@ -186,7 +129,7 @@ public class FileStore {
         if (path.isRoot()) {
             throw new InvalidPathException("your home folder itself cannot be deleted");
         }
-        Path target = jail(user).resolve(path);
+        Path target = jail(user).locate(path).entry();
         try (PathLocks.Held held = locks.lock(target)) {
             StoredFile file = Metadata.read(path, target);
             if (file == null) {
@@ -211,21 +154,16 @@ public class FileStore {
         return transfers.move(jail(user), from, to, overwrite);
     }
 
-    /** Copies a file (atomically, through a temporary file) or a whole folder (removed again if the copy fails). */
+    /**
+     * Copies a file (atomically, through a temporary file) or a whole folder: built under a hidden name and
+     * renamed (or, with {@code overwrite}, swapped) into place only when complete.
+     */
     public StoredFile copy(String user, UserPath from, UserPath to, boolean overwrite) {
-        return transfers.copy(user, jail(user), from, to, overwrite);
+        return transfers.copy(jail(user), from, to, overwrite);
     }
 
     private Jail jail(String user) {
         Jail jail = jails.get(user);
         return jail != null ? jail : jails.computeIfAbsent(user, name -> Jail.forUser(root, name));
-    }
-
-    private static void deleteQuietly(Path temp) {
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException e) {
-            log.warn("Could not delete the temporary file {}: {}", temp, e.toString());
-        }
     }
 }

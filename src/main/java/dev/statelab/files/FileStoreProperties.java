@@ -3,17 +3,34 @@ package dev.statelab.files;
 import java.nio.file.Path;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Where the files live and how large one upload may be.
+ * Where the files live, how large one upload may be and how deep folders may nest.
  *
  * @param root          the folder that holds every user's home ({@code <root>/<user>/})
  * @param maxUploadSize larger uploads are refused (413) and leave nothing behind
+ * @param maxDepth      no folder may lie more than this many levels below a home; a mkdir, move or copy
+ *                      that would make one is refused (400) and changes nothing
  */
 @ConfigurationProperties("statelab.storage")
 public record FileStoreProperties(
         @DefaultValue("./data") Path root,
-        @DefaultValue("10GB") DataSize maxUploadSize) {
+        @DefaultValue("10GB") DataSize maxUploadSize,
+        @DefaultValue("256") int maxDepth) {
+
+    public static final int DEFAULT_MAX_DEPTH = 256;
+
+    @ConstructorBinding
+    public FileStoreProperties {
+        if (maxDepth < 1) {
+            throw new IllegalArgumentException("statelab.storage.max-depth must be at least 1, not " + maxDepth);
+        }
+    }
+
+    public FileStoreProperties(Path root, DataSize maxUploadSize) {
+        this(root, maxUploadSize, DEFAULT_MAX_DEPTH);
+    }
 }

@@ -19,7 +19,7 @@ final class FolderListing {
     }
 
     static List<StoredFile> list(Jail jail, UserPath dir) {
-        Path folder = jail.resolve(dir);
+        Path folder = jail.locate(dir).entry();
         StoredFile info = Metadata.read(dir, folder);
         if (info == null) {
             throw new FileNotFoundException(dir);
@@ -54,7 +54,7 @@ final class FolderListing {
         try {
             UserPath path = dir.child(entry.getFileName().toString());
             if (Files.isSymbolicLink(entry)) {
-                jail.resolve(path);
+                jail.locate(path);
             }
             return Metadata.read(path, entry);
         } catch (InvalidPathException e) {

@@ -52,28 +52,22 @@ final class Jail {
         }
     }
 
-    /** Where {@code path} lies: real folders on the way, its own name last; refused when that leads out of the home. */
-    Path resolve(UserPath path) {
-        if (path.isRoot()) {
-            return realHome;
-        }
-        Path location = realFolder(path, path.parent()).resolve(onDisk(path, path.name()));
-        if (Files.isSymbolicLink(location)) {
-            realInside(path, location);
-        }
-        return location;
-    }
-
     /**
-     * The real file behind a location returned by {@link #resolve}, to be opened without following links.
-     * A link removed meanwhile leaves the location itself, where the caller then finds nothing.
+     * Where {@code path} lies, in one lookup: real folders on the way with its own name last (the entry, which
+     * deleting or renaming acts on) and the real file behind it (what opening or writing acts on; the same
+     * place unless the entry is a link inside the home). Refused when either leads out of the home. A link
+     * removed while being resolved leaves the entry itself, where the caller then finds nothing.
      */
-    Path target(UserPath path, Path location) {
-        if (!Files.isSymbolicLink(location)) {
-            return location;
+    Location locate(UserPath path) {
+        if (path.isRoot()) {
+            return new Location(path, realHome, realHome);
         }
-        Path real = realInside(path, location);
-        return real != null ? real : location;
+        Path entry = realFolder(path, path.parent()).resolve(onDisk(path, path.name()));
+        if (!Files.isSymbolicLink(entry)) {
+            return new Location(path, entry, entry);
+        }
+        Path real = realInside(path, entry);
+        return new Location(path, entry, real != null ? real : entry);
     }
 
     private Path realFolder(UserPath path, UserPath folder) {
@@ -104,17 +98,15 @@ final class Jail {
         }
     }
 
-    /** The real place of {@code existing}, refused outside the home or when it cannot be resolved. */
-    Path checkInside(UserPath path, Path existing) {
-        Path real = realInside(path, existing);
-        if (real == null) {
+    /** Refuses a place (one that a link would lead to, say) that is outside the home or cannot be resolved. */
+    void requireInside(UserPath path, Path existing) {
+        if (realInside(path, existing) == null) {
             throw new InvalidPathException(path + " runs through a broken link");
         }
-        return real;
     }
 
     /** The real place of {@code existing}, refused outside the home; null when it vanished while being resolved. */
-    @Nullable Path realInside(UserPath path, Path existing) {
+    private @Nullable Path realInside(UserPath path, Path existing) {
         Path real;
         try {
             real = existing.toRealPath();

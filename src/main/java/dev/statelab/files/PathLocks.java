@@ -47,8 +47,4 @@ final class PathLocks {
             }
         };
     }
-
-    int size() {
-        return held.size();
-    }
 }

@@ -6,24 +6,32 @@ import java.nio.file.Path;
 
 import org.jspecify.annotations.Nullable;
 
-/** Both ends of a move or copy, resolved and checked: not the home itself, not onto or into itself. */
-record Transfer(UserPath from, UserPath to, Path source, Path target, StoredFile sourceFile) {
+/** Both ends of a move or copy, located and checked: not the home itself, not onto or into itself. */
+record Transfer(Location source, Location target, StoredFile sourceFile) {
 
     static Transfer check(Jail jail, UserPath from, UserPath to) {
         if (from.isRoot() || to.isRoot()) {
             throw new InvalidPathException("your home folder itself cannot be moved or replaced");
         }
-        Path source = jail.resolve(from);
-        Path target = jail.resolve(to);
-        StoredFile file = Metadata.read(from, source);
+        Location source = jail.locate(from);
+        Location target = jail.locate(to);
+        StoredFile file = Metadata.read(from, source.entry());
         if (file == null) {
             throw new FileNotFoundException(from);
         }
         // Compared on disk as well, so a link inside the home cannot disguise the target's place.
-        if (to.equals(from) || to.isInside(from) || target.startsWith(source)) {
+        if (to.equals(from) || to.isInside(from) || target.entry().startsWith(source.entry())) {
             throw new InvalidPathException("a file or folder cannot be moved or copied onto or into itself");
         }
-        return new Transfer(from, to, source, target, file);
+        return new Transfer(source, target, file);
+    }
+
+    UserPath from() {
+        return source.path();
+    }
+
+    UserPath to() {
+        return target.path();
     }
 
     /**
@@ -31,28 +39,28 @@ record Transfer(UserPath from, UserPath to, Path source, Path target, StoredFile
      * the home or nowhere, as such links are refused everywhere else.
      */
     void checkLinkStaysValid(Jail jail) {
-        if (!Files.isSymbolicLink(source)) {
+        Path link = source.entry();
+        if (!Files.isSymbolicLink(link)) {
             return;
         }
         try {
-            Path pointsTo = target.resolveSibling(Files.readSymbolicLink(source));
-            jail.checkInside(to, pointsTo);
+            jail.requireInside(to(), target.entry().resolveSibling(Files.readSymbolicLink(link)));
         } catch (IOException e) {
-            throw new InvalidPathException(to + " would be a broken link");
+            throw new InvalidPathException(to() + " would be a broken link");
         }
     }
 
     /** What the target holds now, checked against {@code overwrite} and against the source's type. */
     @Nullable StoredFile existingTarget(boolean overwrite) {
-        StoredFile existing = Metadata.read(to, target);
+        StoredFile existing = Metadata.read(to(), target.entry());
         if (existing == null) {
             return null;
         }
         if (!overwrite) {
-            throw new FileAlreadyExistsException(to);
+            throw new FileAlreadyExistsException(to());
         }
         if (existing.isDirectory() != sourceFile.isDirectory()) {
-            throw existing.isDirectory() ? new NotAFileException(to) : new NotADirectoryException(to);
+            throw existing.isDirectory() ? new NotAFileException(to()) : new NotADirectoryException(to());
         }
         return existing;
     }

@@ -136,6 +136,11 @@ public record UserPath(List<String> segments) {
         if (segment.indexOf(':') >= 0) {
             throw new InvalidPathException("':' is not allowed in a name");
         }
+        // A servlet container reads ';' in a URL path as the start of path parameters and drops what
+        // follows, so such a name could be created (as a copy target, over FTP) but never reached over HTTP.
+        if (segment.indexOf(';') >= 0) {
+            throw new InvalidPathException("';' is not allowed in a name");
+        }
         if (segment.chars().allMatch(ch -> ch == '.')) {
             throw new InvalidPathException("a name made only of dots is not allowed");
         }

@@ -122,7 +122,7 @@ class HostilePathsTest {
      */
     private void assertStaysInside(UserPath path, boolean mustBeWritable) throws IOException {
         Map<String, String> before = fixture.outsideSnapshot();
-        Path location = Jail.forUser(fixture.root, USER).resolve(path);
+        Path location = Jail.forUser(fixture.root, USER).locate(path).entry();
         assertThat(location.normalize().startsWith(fixture.home.toRealPath())).as("%s in the home", location).isTrue();
 
         List<UserPath> ancestors = new ArrayList<>();

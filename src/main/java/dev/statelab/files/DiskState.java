@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
 /** What must (or may) already be on disk before and after an operation, as store exceptions. */
-final class Presence {
+final class DiskState {
 
-    private Presence() {
+    private DiskState() {
     }
 
     static void requireParentFolder(UserPath path, Path location) {
