@@ -1,9 +1,9 @@
 package dev.statelab.users;
 
+import dev.statelab.web.FilterOrders;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -71,7 +71,7 @@ public class SecurityConfig {
 
     /** Pages, API docs and health are open; the other actuator endpoints need an admin. */
     @Bean
-    @Order(Ordered.LOWEST_PRECEDENCE)
+    @Order(FilterOrders.DEFAULT_CHAIN)
     SecurityFilterChain defaultChain(HttpSecurity http, AuthenticationManager manager,
                                      ProblemResponses basicProblemResponses) throws Exception {
         return StatelessBasic.configure(http, manager, basicProblemResponses)
