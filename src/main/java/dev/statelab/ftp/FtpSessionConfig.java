@@ -64,9 +64,8 @@ class FtpSessionConfig {
     @Bean
     FtpCommandEngine ftpCommandEngine(FileStore store, AuthenticationManager authenticationManager,
                                       InMemorySessions sessions, FtpProperties properties) {
-        LoginThrottle throttle = new LoginThrottle(properties.lockout(), LoginThrottle.systemTicker());
         return new FtpCommandEngine(store,
-                new AccountLogin(authenticationManager, throttle, sessions, properties.maxSessionsPerUser()),
+                new AccountLogin(authenticationManager, sessions, properties.maxSessionsPerUser()),
                 Clock.systemUTC());
     }
 
