@@ -13,6 +13,7 @@ import dev.statelab.files.NotADirectoryException;
 import dev.statelab.files.NotAFileException;
 import dev.statelab.files.PreconditionFailedException;
 import dev.statelab.files.UploadTooLargeException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -41,6 +42,17 @@ public class FileStoreProblems extends ResponseEntityExceptionHandler {
             problem.setProperty("limit", tooLarge.limit());
         }
         return problem;
+    }
+
+    /**
+     * Tomcat refuses a parameter it cannot decode ({@code ?to=%ff}) when it is first read: the client's
+     * mistake, so a 400 and no log, not a 500 with a stack trace.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail undecodableParameter(InvalidParameterException e) {
+        int code = e.getErrorCode() >= 400 && e.getErrorCode() < 500 ? e.getErrorCode() : 400;
+        return Problems.of(HttpStatusCode.valueOf(code), "invalid-parameter", "Invalid parameter",
+                "A query parameter could not be decoded: percent-encode its value as UTF-8 bytes.");
     }
 
     /** Spring MVC's own problems (405, 415, 400…) get a type of ours too, as the contract promises. */
