@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import dev.statelab.web.ProblemWriter;
 import dev.statelab.web.Problems;
+import dev.statelab.web.UnreadBody;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -44,19 +45,21 @@ public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedH
         if (exception instanceof LockedOutException locked) {
             // no challenge: a browser would only prompt again; the body is not read, so close
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(locked.retryAfterSeconds()));
-            response.setHeader(HttpHeaders.CONNECTION, "close");
+            UnreadBody.closeIfPending(request, response);
             write(request, response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "locked-out", "Too many failed logins",
                     "Too many failed password checks for this user or from this address: try again in "
                             + locked.retryAfterSeconds() + " seconds."));
             return;
         }
         response.setHeader("WWW-Authenticate", challenge);
+        UnreadBody.closeIfPending(request, response);
         write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated", unauthenticatedDetail);
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
                        AccessDeniedException exception) throws IOException {
+        UnreadBody.closeIfPending(request, response);
         write(request, response, HttpStatus.FORBIDDEN, "forbidden", "Your account may not do this.");
     }
 

@@ -22,4 +22,11 @@ class BrowserSafetyConfig {
         registration.setOrder(FilterOrders.CROSS_ORIGIN);
         return registration;
     }
+
+    @Bean
+    FilterRegistrationBean<SlowBodyGuard> slowBodyGuard(BodyLimitsProperties limits, ProblemWriter problems) {
+        FilterRegistrationBean<SlowBodyGuard> registration = new FilterRegistrationBean<>(new SlowBodyGuard(limits, problems));
+        registration.setOrder(FilterOrders.SLOW_BODY);
+        return registration;
+    }
 }

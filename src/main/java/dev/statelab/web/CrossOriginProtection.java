@@ -45,7 +45,7 @@ public final class CrossOriginProtection extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        response.setHeader(HttpHeaders.CONNECTION, "close");
+        UnreadBody.closeIfPending(request, response);
         problems.write(request, response, Problems.of(HttpStatus.FORBIDDEN, "cross-origin-request",
                 "Cross-origin request refused", "This browser request comes from another site, and this service "
                         + "does not take changes from other sites' pages. Send it from this service's own pages, "
