@@ -38,6 +38,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void webConcernsKnowNoProtocolAndNoAccountsSoEveryPackageMayUseThem() {
+        noClasses().that().resideInAPackage("dev.statelab.web..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.statelab.http..", "dev.statelab.ftp..", "dev.statelab.relay..", "dev.statelab.compare..",
+                        "dev.statelab.users..")
+                .check(classes);
+    }
+
+    @Test
     void statelessApiDoesNotReachIntoOtherProtocols() {
         noClasses().that().resideInAPackage("dev.statelab.http..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.statelab.ftp..", "dev.statelab.relay..")

@@ -8,6 +8,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.statelab.web.UnreadBody;
 import dev.statelab.ftp.engine.FtpCommandLine;
 import dev.statelab.ftp.engine.FtpUpload;
 import dev.statelab.web.OpenApiConfig;
@@ -21,7 +22,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.statelab.ftp.engine.FtpReply;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -217,12 +217,13 @@ class FtpCommandsController {
     }
 
     /**
-     * STOR and APPE take any body as the file's bytes, except a form: the servlet container reads a form
-     * body as parameters, so the file would arrive empty.
+     * STOR and APPE take any body as the file's bytes, except a form or multipart body, as the stateless
+     * PUT: the servlet container reads a form body as parameters, so the file would arrive empty.
      */
     private void upload(HttpServletRequest request, HttpServletResponse response, String verb, String path)
             throws IOException {
-        if (isForm(request.getContentType())) {
+        if (UnreadBody.isForm(request.getContentType())) {
+            UnreadBody.closeIfPending(request, response);
             responses.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, FtpReplyBody.of(FtpReply.of(501,
                     "Syntax error in parameters: a form is not a file; send the bytes as they are, with Content-Type: "
                             + "application/octet-stream (curl -T file, or curl --data-binary @file -H "
@@ -231,13 +232,5 @@ class FtpCommandsController {
         }
         FtpUpload upload = new FtpUpload(request.getInputStream(), request.getContentLengthLong());
         responses.write(request, response, exchange.run(request, FtpCommandLine.of(verb, path), upload));
-    }
-
-    private static boolean isForm(@Nullable String contentType) {
-        try {
-            return contentType != null && MediaType.APPLICATION_FORM_URLENCODED.includes(MediaType.parseMediaType(contentType));
-        } catch (InvalidMediaTypeException e) {
-            return false;
-        }
     }
 }

@@ -15,7 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxCommandLength   longest raw command line, in bytes (longer: 500, nothing runs)
  * @param cleanupInterval    how often expired sessions are purged from memory
  * @param commandWait        how long a request waits for another request of its session to end (then 503)
- * @param lockout            when repeated login failures lock a user or an address out (421)
  */
 @ConfigurationProperties("statelab.ftp")
 public record FtpProperties(
@@ -25,19 +24,5 @@ public record FtpProperties(
         @DefaultValue("1000") int maxPendingLogins,
         @DefaultValue("8192") int maxCommandLength,
         @DefaultValue("1m") Duration cleanupInterval,
-        @DefaultValue("5s") Duration commandWait,
-        @DefaultValue Lockout lockout) {
-
-    /**
-     * @param maxFailuresPerUser    failed logins for one user name within {@code window} before it is locked
-     * @param maxFailuresPerAddress failed logins from one address within {@code window} before it is locked
-     * @param window                how far back failures count
-     * @param duration              how long a lock lasts
-     */
-    public record Lockout(
-            @DefaultValue("5") int maxFailuresPerUser,
-            @DefaultValue("20") int maxFailuresPerAddress,
-            @DefaultValue("5m") Duration window,
-            @DefaultValue("5m") Duration duration) {
-    }
+        @DefaultValue("5s") Duration commandWait) {
 }

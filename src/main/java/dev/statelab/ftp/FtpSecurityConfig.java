@@ -1,6 +1,8 @@
 package dev.statelab.ftp;
 
+import dev.statelab.web.FilterOrders;
 import dev.statelab.users.ProblemResponses;
+import dev.statelab.users.StatelessBasic;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.context.annotation.Bean;
@@ -9,7 +11,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 class FtpSecurityConfig {
 
     @Bean
-    @Order(30)
+    @Order(FilterOrders.FTP_CHAIN)
     SecurityFilterChain ftpChain(HttpSecurity http, AuthenticationManager manager, JsonMapper json,
                                  SessionDirectory sessions, FtpProperties properties, MeterRegistry registry)
             throws Exception {
@@ -35,21 +36,17 @@ class FtpSecurityConfig {
                 .description("Time to authenticate one request").register(registry);
         SessionTokenFilter tokens = new SessionTokenFilter(problems, sessions, checks,
                 properties.idleTimeout().toString().substring(2).toLowerCase());
-        return http
+        // the token travels in a header a browser never adds by itself, so no CSRF token is needed
+        // (cross-site requests are refused before security anyway)
+        return StatelessBasic.withoutBasic(http, manager, problems)
                 .securityMatcher("/api/ftp/**")
-                .authenticationManager(manager)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/ftp/session", "/api/ftp/command").permitAll()
                         .requestMatchers("/api/ftp/sessions", "/api/ftp/sessions/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .addFilterBefore(tokens, AnonymousAuthenticationFilter.class)
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 // login itself opens a new session; Spring Security must not rename sessions behind our back
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
-                        .sessionFixation(fixation -> fixation.none()))
-                // the token travels in a header a browser never adds by itself, so there is nothing to forge
-                .csrf(csrf -> csrf.disable())
-                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.none()))
                 .logout(logout -> logout.disable())
                 .build();
     }

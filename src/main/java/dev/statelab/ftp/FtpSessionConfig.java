@@ -1,5 +1,6 @@
 package dev.statelab.ftp;
 
+import dev.statelab.web.FilterOrders;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -46,7 +47,7 @@ class FtpSessionConfig {
     FilterRegistrationBean<SessionRepositoryFilter<?>> ftpSessionFilterRegistration(SessionRepositoryFilter<?> filter) {
         FilterRegistrationBean<SessionRepositoryFilter<?>> registration = new FilterRegistrationBean<>(filter);
         registration.setUrlPatterns(List.of("/api/ftp/*"));
-        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER);
+        registration.setOrder(FilterOrders.FTP_SESSION);
         return registration;
     }
 
@@ -56,17 +57,15 @@ class FtpSessionConfig {
         FilterRegistrationBean<OneCommandPerSession> registration = new FilterRegistrationBean<>(
                 new OneCommandPerSession(responses, properties.commandWait()));
         registration.setUrlPatterns(List.of("/api/ftp/*"));
-        // outside the session filter: a request's whole load, command and save is one turn
-        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+        registration.setOrder(FilterOrders.FTP_ONE_COMMAND);
         return registration;
     }
 
     @Bean
     FtpCommandEngine ftpCommandEngine(FileStore store, AuthenticationManager authenticationManager,
                                       InMemorySessions sessions, FtpProperties properties) {
-        LoginThrottle throttle = new LoginThrottle(properties.lockout(), LoginThrottle.systemTicker());
         return new FtpCommandEngine(store,
-                new AccountLogin(authenticationManager, throttle, sessions, properties.maxSessionsPerUser()),
+                new AccountLogin(authenticationManager, sessions, properties.maxSessionsPerUser()),
                 Clock.systemUTC());
     }
 

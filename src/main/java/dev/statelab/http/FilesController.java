@@ -18,6 +18,8 @@ import dev.statelab.files.UploadTooLargeException;
 import dev.statelab.files.UserPath;
 import dev.statelab.files.WritePrecondition;
 import dev.statelab.files.WriteResult;
+import dev.statelab.web.Problems;
+import dev.statelab.web.UnreadBody;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -70,7 +72,7 @@ class FilesController implements FilesApi {
             case SENT -> null;
             case PRECONDITION_FAILED -> throw new PreconditionFailedException(
                     requested.path() + " does not match the precondition; its ETag is " + file.info().etag());
-            case UNSATISFIABLE -> HttpProblems.response(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
+            case UNSATISFIABLE -> Problems.response(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
                     "range-not-satisfiable", "Range not satisfiable",
                     "The range lies outside the file, which is " + file.info().size() + " bytes long.");
         };
@@ -116,8 +118,7 @@ class FilesController implements FilesApi {
 
     private static void refuseFormBodies(HttpServletRequest request) throws HttpMediaTypeNotSupportedException {
         String type = request.getContentType();
-        if (type != null && (type.regionMatches(true, 0, "multipart/", 0, 10)
-                || type.regionMatches(true, 0, MediaType.APPLICATION_FORM_URLENCODED_VALUE, 0, 33))) {
+        if (UnreadBody.isForm(type)) {
             HttpMediaTypeNotSupportedException refused = new HttpMediaTypeNotSupportedException(
                     MediaType.parseMediaType(type), List.of(MediaType.APPLICATION_OCTET_STREAM), HttpMethod.PUT);
             // curl's --data-binary sends a form type by default: say what works instead

@@ -16,9 +16,18 @@ public final class StatelessBasic {
 
     public static HttpSecurity configure(HttpSecurity http, AuthenticationManager manager,
                                          ProblemResponses problems) throws Exception {
+        return withoutBasic(http, manager, problems)
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems));
+    }
+
+    /**
+     * The same without HTTP Basic, for a chain that authenticates its own way (the FTP-style API's
+     * session token): problem bodies, no session kept by Spring Security, no saved request, no CSRF token.
+     */
+    public static HttpSecurity withoutBasic(HttpSecurity http, AuthenticationManager manager,
+                                            ProblemResponses problems) throws Exception {
         return http
                 .authenticationManager(manager)
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
