@@ -28,6 +28,7 @@ final class Connection implements Relay.Subscriber {
     // the parts of a text message that arrives in pieces; null between messages, so idle costs nothing
     private @Nullable StringBuilder partial;
     private volatile @Nullable String room;
+    private int roomsCreated;
     private volatile long lastHeard = System.nanoTime();
 
     Connection(ConcurrentWebSocketSessionDecorator session, @Nullable String user, Frames frames, RelayProperties limits) {
@@ -113,6 +114,20 @@ final class Connection implements Relay.Subscriber {
             signals = bucket;
         }
         return bucket.tryConsume(1);
+    }
+
+    /** The IP address alone, without the port. */
+    String host() {
+        int colon = address.lastIndexOf(':');
+        return colon < 0 ? address : address.substring(0, colon);
+    }
+
+    int roomsCreated() {
+        return roomsCreated;
+    }
+
+    void roomCreated() {
+        roomsCreated++;
     }
 
     void heard() {

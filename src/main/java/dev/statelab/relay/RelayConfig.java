@@ -54,7 +54,8 @@ class RelayConfig {
     ChatHandler chatHandler(Relay relay, JsonMapper json, RelayMetrics metrics, RelayProperties properties,
                             UserAccounts accounts) {
         Frames frames = new Frames(json);
-        ChatProtocol protocol = new ChatProtocol(relay, frames, metrics, properties, accounts.names());
+        ChatProtocol protocol = new ChatProtocol(relay, frames, metrics, properties, new NewRoomQuota(properties),
+                accounts.names());
         return new ChatHandler(protocol, frames, metrics, properties, sendExecutor());
     }
 
