@@ -8,7 +8,7 @@ import io.github.bucket4j.Bucket;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketMessage;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.WebSocketSession;
 
 /**
  * One open WebSocket: who is on the other end (address, verified account), which room it is in, its
@@ -19,7 +19,7 @@ final class Connection implements Relay.Subscriber {
     final String id;
     final String address;
     final @Nullable String user;
-    private final ConcurrentWebSocketSessionDecorator session;
+    private final WebSocketSession session;
     private final Frames frames;
     private final Bucket rate;
     private @Nullable Outbox outbox;
@@ -31,7 +31,7 @@ final class Connection implements Relay.Subscriber {
     private int roomsCreated;
     private volatile long lastHeard = System.nanoTime();
 
-    Connection(ConcurrentWebSocketSessionDecorator session, @Nullable String user, Frames frames, RelayProperties limits) {
+    Connection(WebSocketSession session, @Nullable String user, Frames frames, RelayProperties limits) {
         this.id = session.getId();
         this.address = addressOf(session.getRemoteAddress());
         this.user = user;

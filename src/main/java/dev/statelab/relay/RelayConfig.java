@@ -17,6 +17,7 @@ import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the relay: the in-memory {@link Relay}, the handler at {@code /ws/chat} and its limits. */
@@ -67,6 +68,7 @@ class RelayConfig {
     @Bean
     WebSocketConfigurer chatEndpoint(ChatHandler handler, RelayTickets tickets, RelayProperties properties) {
         return (WebSocketHandlerRegistry registry) -> registry.addHandler(handler, "/ws/chat")
+                .setHandshakeHandler(new DefaultHandshakeHandler(new HandshakeWithoutHeaders()))
                 .addInterceptors(new RelayIdentity(tickets))
                 .setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new));
     }
