@@ -48,6 +48,9 @@ import org.springframework.util.unit.DataSize;
  * @param socketBufferSize   when set, the size of Tomcat's per-socket read and write buffers (8 KiB each by
  *                           default) for every connection of the server: a smaller size saves heap when
  *                           holding many idle WebSockets, at some cost to large HTTP transfers
+ * @param websocketBufferSize Tomcat's input, output and encoder buffers of every WebSocket (Tomcat's own
+ *                           default is 8 KiB each); a frame larger than this goes out as continuation frames.
+ *                           Read once per JVM, when the application starts (see {@link WebSocketBufferSize})
  */
 @ConfigurationProperties("statelab.relay")
 public record RelayProperties(
@@ -73,5 +76,6 @@ public record RelayProperties(
         @DefaultValue("1MB") DataSize sendBufferLimit,
         @DefaultValue("10m") Duration emptyRoomTtl,
         @DefaultValue("30s") Duration ticketTtl,
-        @Nullable DataSize socketBufferSize) {
+        @Nullable DataSize socketBufferSize,
+        @DefaultValue("512B") DataSize websocketBufferSize) {
 }
