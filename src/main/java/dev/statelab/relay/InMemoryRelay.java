@@ -7,7 +7,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 
@@ -25,12 +24,12 @@ public class InMemoryRelay implements Relay {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
-    private final AtomicLong historyBytes = new AtomicLong();
-    private final Object trimming = new Object();
+    private final HistoryBudget history;
     private final RelayProperties limits;
 
     public InMemoryRelay(RelayProperties limits) {
         this.limits = limits;
+        this.history = new HistoryBudget(limits.maxHistoryBytes().toBytes());
     }
 
     @Override
@@ -97,10 +96,10 @@ public class InMemoryRelay implements Relay {
             }
             long before = room.historyBytes();
             message = room.append(from, text, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
-            historyBytes.addAndGet(room.historyBytes() - before);
+            history.add(room.historyBytes() - before);
             room.broadcast(message, null);
         }
-        trimIfOver(); // outside the room's lock: trimming locks other rooms, one at a time
+        history.trimIfOver(rooms.values(), this::dropIfIdle); // outside the room's lock: trimming locks rooms one at a time
         return message;
     }
 
@@ -130,7 +129,7 @@ public class InMemoryRelay implements Relay {
 
     @Override
     public long historyBytes() {
-        return historyBytes.get();
+        return history.total();
     }
 
     @Override
@@ -196,43 +195,6 @@ public class InMemoryRelay implements Relay {
         }
     }
 
-    /** Keeps all histories under max-history-bytes: drops the oldest messages of the largest one first. */
-    private void trimIfOver() {
-        long max = limits.maxHistoryBytes().toBytes();
-        if (historyBytes.get() <= max) {
-            return;
-        }
-        // down to 90%, so that a relay at its bound does not scan every room on every message
-        long target = max - max / 10;
-        synchronized (trimming) {
-            while (historyBytes.get() > target) {
-                Room largest = null;
-                long top = 0;
-                long second = 0;
-                for (Room room : rooms.values()) {
-                    long bytes = room.historyBytes();
-                    if (bytes > top) {
-                        second = top;
-                        top = bytes;
-                        largest = room;
-                    } else if (bytes > second) {
-                        second = bytes;
-                    }
-                }
-                if (largest == null) {
-                    return;
-                }
-                synchronized (largest) {
-                    while (!largest.removed && historyBytes.get() > target && largest.historyBytes() > 0
-                            && largest.historyBytes() >= second) {
-                        historyBytes.addAndGet(-largest.dropOldest());
-                    }
-                    dropIfIdle(largest);
-                }
-            }
-        }
-    }
-
     /** Forgets a room nobody is in and that has nothing to recover; the room is locked. */
     private void dropIfIdle(Room room) {
         if (!room.removed && room.idle()) {
@@ -244,7 +206,7 @@ public class InMemoryRelay implements Relay {
     /** Marks a room gone and takes its history off the total; the room is locked. */
     private void discard(Room room) {
         room.removed = true;
-        historyBytes.addAndGet(-room.historyBytes());
+        history.add(-room.historyBytes());
     }
 
     private static String newEpoch() {
