@@ -8,7 +8,7 @@ import io.github.bucket4j.Bucket;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketMessage;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.WebSocketSession;
 
 /**
  * One open WebSocket: who is on the other end (address, verified account), which room it is in, its
@@ -19,16 +19,19 @@ final class Connection implements Relay.Subscriber {
     final String id;
     final String address;
     final @Nullable String user;
-    private final ConcurrentWebSocketSessionDecorator session;
+    private final WebSocketSession session;
     private final Frames frames;
     private final Bucket rate;
     private @Nullable Outbox outbox;
+    // made on the first signal: most connections never signal, and an idle one should cost little
+    private @Nullable Bucket signals;
     // the parts of a text message that arrives in pieces; null between messages, so idle costs nothing
     private @Nullable StringBuilder partial;
     private volatile @Nullable String room;
+    private int roomsCreated;
     private volatile long lastHeard = System.nanoTime();
 
-    Connection(ConcurrentWebSocketSessionDecorator session, @Nullable String user, Frames frames, RelayProperties limits) {
+    Connection(WebSocketSession session, @Nullable String user, Frames frames, RelayProperties limits) {
         this.id = session.getId();
         this.address = addressOf(session.getRemoteAddress());
         this.user = user;
@@ -98,6 +101,33 @@ final class Connection implements Relay.Subscriber {
     /** Takes one frame's worth from the rate limit; false when the client sends faster than allowed. */
     boolean tryAcquire() {
         return rate.tryConsume(1);
+    }
+
+    /** Takes one signal's worth from the signaling rate limit; false when the client signals too fast. */
+    boolean tryAcquireSignal(RelayProperties limits) {
+        Bucket bucket = signals;
+        if (bucket == null) {
+            bucket = Bucket.builder()
+                    .addLimit(limit -> limit.capacity(limits.signalBurst())
+                            .refillGreedy(limits.signalsPerSecond(), Duration.ofSeconds(1)))
+                    .build();
+            signals = bucket;
+        }
+        return bucket.tryConsume(1);
+    }
+
+    /** The IP address alone, without the port. */
+    String host() {
+        int colon = address.lastIndexOf(':');
+        return colon < 0 ? address : address.substring(0, colon);
+    }
+
+    int roomsCreated() {
+        return roomsCreated;
+    }
+
+    void roomCreated() {
+        roomsCreated++;
     }
 
     void heard() {

@@ -16,6 +16,7 @@ final class RelayMetrics {
 
     final AtomicInteger connections = new AtomicInteger();
     private final Counter messages;
+    private final Counter signals;
     private final Counter requests;
     private final Counter bytesIn;
     private final Counter bytesOut;
@@ -25,9 +26,13 @@ final class RelayMetrics {
                 .description("Open WebSocket connections to the relay").register(registry);
         Gauge.builder("statelab.relay.rooms", relay, Relay::rooms)
                 .description("Rooms the relay holds").register(registry);
+        Gauge.builder("statelab.relay.history.bytes", relay, Relay::historyBytes).baseUnit("bytes")
+                .description("What the histories of all rooms hold together, estimated").register(registry);
         messages = Counter.builder("statelab.relay.messages")
                 .description("Chat messages relayed (each counted once, however many members receive it)")
                 .register(registry);
+        signals = Counter.builder("statelab.relay.signals")
+                .description("Signaling messages handed to their one receiver (never stored)").register(registry);
         // same description and unit as the file APIs' meters of these names: one Prometheus family each
         requests = Counter.builder("statelab.requests").description("Requests received, by API")
                 .tag("api", "relay").register(registry);
@@ -48,5 +53,9 @@ final class RelayMetrics {
 
     void messageRelayed() {
         messages.increment();
+    }
+
+    void signalRelayed() {
+        signals.increment();
     }
 }

@@ -27,6 +27,8 @@ final class Room {
     private final Map<String, String> idsByNick = new HashMap<>();
     private long seq;
     private long emptySince;
+    // read without the lock when the relay looks for the largest history to trim
+    private volatile long historyBytes;
     boolean removed;
 
     Room(String name, String epoch, int historySize, long now) {
@@ -43,10 +45,6 @@ final class Room {
 
     boolean hasNick(String nick) {
         return idsByNick.containsKey(nick.toLowerCase(Locale.ROOT));
-    }
-
-    boolean hasMember(String id) {
-        return seats.containsKey(id);
     }
 
     void add(Member member, Relay.Subscriber subscriber) {
@@ -66,6 +64,13 @@ final class Room {
         return seat.member();
     }
 
+    /** Who sits under that nickname, or null when nobody does or it is {@code exceptId} itself. */
+    Relay.@Nullable Subscriber subscriberOf(String nick, String exceptId) {
+        String id = idsByNick.get(nick.toLowerCase(Locale.ROOT));
+        Seat seat = id == null || id.equals(exceptId) ? null : seats.get(id);
+        return seat == null ? null : seat.subscriber();
+    }
+
     @Nullable Member member(String id) {
         Seat seat = seats.get(id);
         return seat == null ? null : seat.member();
@@ -73,6 +78,38 @@ final class Room {
 
     boolean emptyLongerThan(long nanos, long now) {
         return seats.isEmpty() && now - emptySince > nanos;
+    }
+
+    /** Since when the room has been empty (a {@link System#nanoTime} value); meaningless while occupied. */
+    long emptySince() {
+        return emptySince;
+    }
+
+    /** No members and nothing in the history: nothing anyone could come back for. */
+    boolean idle() {
+        return seats.isEmpty() && history.isEmpty();
+    }
+
+    long historyBytes() {
+        return historyBytes;
+    }
+
+    /** Drops the oldest message of the history; the bytes it freed. */
+    long dropOldest() {
+        RoomEvent.Message oldest = history.pollFirst();
+        if (oldest == null) {
+            return 0;
+        }
+        historyBytes -= weight(oldest);
+        return weight(oldest);
+    }
+
+    /**
+     * What a message in the history costs, roughly, in heap: the record, its timestamp string and the
+     * text at two bytes per character (the nick and room strings are shared with the member and room).
+     */
+    static long weight(RoomEvent.Message message) {
+        return 128 + 2L * message.text().length();
     }
 
     List<Member.MemberView> members() {
@@ -84,9 +121,10 @@ final class Room {
     RoomEvent.Message append(Member from, String text, String ts) {
         RoomEvent.Message message = new RoomEvent.Message(name, ++seq, ts, from.nick(), from.user(), text);
         if (history.size() == historySize) {
-            history.removeFirst();
+            dropOldest();
         }
         history.addLast(message);
+        historyBytes += weight(message);
         return message;
     }
 
