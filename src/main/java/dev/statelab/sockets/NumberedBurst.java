@@ -32,6 +32,9 @@ final class NumberedBurst {
     }
 
     private static final String PREFIX = "burst ";
+    // a pause of 1 ms after this many datagrams, so that the burst measures the simulation and not the
+    // overflow of a receive buffer (which is real loss, and which a client this fast would cause)
+    private static final int PACE_EVERY = 16;
 
     private final TcpEchoServer tcp;
     private final UdpEchoServer udp;
@@ -104,6 +107,7 @@ final class NumberedBurst {
         }
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             socket.setSoTimeout(50);
+            socket.setReceiveBufferSize((int) Math.min(Integer.MAX_VALUE, properties.udp().receiveBuffer().toBytes()));
             InetSocketAddress to = new InetSocketAddress(target(), udp.port());
             Thread receiver = new Thread(() -> receive(socket, tally, sentAt), "sockets-burst-udp");
             receiver.setDaemon(true);
@@ -112,6 +116,9 @@ final class NumberedBurst {
                 byte[] bytes = (prefix + PREFIX + seq).getBytes(StandardCharsets.UTF_8);
                 sentAt.set(seq, System.nanoTime());
                 socket.send(new DatagramPacket(bytes, bytes.length, to));
+                if (seq % PACE_EVERY == 0) {
+                    Thread.sleep(1);
+                }
             }
             receiver.join(wait.toMillis());
             receiver.interrupt();

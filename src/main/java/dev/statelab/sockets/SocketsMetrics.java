@@ -1,5 +1,7 @@
 package dev.statelab.sockets;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
@@ -17,6 +19,7 @@ final class SocketsMetrics {
     private static final String BYTES = "Bytes on the wire by API and direction (see the README for what is counted)";
 
     private final MeterRegistry registry;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Counter tcpIn;
     private final Counter tcpOut;
     private final Counter udpIn;
@@ -40,15 +43,19 @@ final class SocketsMetrics {
                 .register(registry);
     }
 
+    /** reason: total, per-address, threads, idle, bytes, line. */
     void tcpRefused(String reason) {
-        Counter.builder("statelab.sockets.tcp.refused").tag("reason", reason)
-                .description("TCP connections refused or closed by a limit").register(registry).increment();
+        counters.computeIfAbsent("refused/" + reason, key -> Counter.builder("statelab.sockets.tcp.refused")
+                .tag("reason", reason).description("TCP connections refused or closed by a limit")
+                .register(registry)).increment();
     }
 
     /** outcome: echoed, simulated-loss, rate-limited, bad-prefix, overflow. */
     void datagram(String outcome) {
-        Counter.builder("statelab.sockets.udp.datagrams").tag("outcome", outcome)
-                .description("UDP datagrams received, by what became of them").register(registry).increment();
+        // looked up once per outcome: this runs for every datagram
+        counters.computeIfAbsent("datagram/" + outcome, key -> Counter.builder("statelab.sockets.udp.datagrams")
+                .tag("outcome", outcome).description("UDP datagrams received, by what became of them")
+                .register(registry)).increment();
     }
 
     void tcpBytesIn(int n) {

@@ -50,6 +50,8 @@ public record SocketsProperties(
      * @param trackedAddresses       IP addresses whose rate is tracked at once (the least recent are forgotten)
      * @param recentPeers            senders kept for the table at {@code GET /api/sockets} (the least recent go first)
      * @param maxDatagramSize        largest datagram read; the rest of a larger one is cut off by the socket
+     * @param receiveBuffer          the UDP socket's receive buffer (SO_RCVBUF; the kernel caps it at
+     *                               net.core.rmem_max): datagrams that arrive while it is full are lost for real
      */
     public record Udp(
             @DefaultValue("0") double simulatedLoss,
@@ -63,7 +65,8 @@ public record SocketsProperties(
             @DefaultValue("10000") int maxHeld,
             @DefaultValue("10000") int trackedAddresses,
             @DefaultValue("50") int recentPeers,
-            @DefaultValue("8KB") DataSize maxDatagramSize) {
+            @DefaultValue("8KB") DataSize maxDatagramSize,
+            @DefaultValue("1MB") DataSize receiveBuffer) {
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
@@ -68,6 +69,7 @@ final class UdpEchoServer implements SmartLifecycle {
         }
         try {
             DatagramChannel socket = DatagramChannel.open();
+            socket.setOption(StandardSocketOptions.SO_RCVBUF, (int) Math.min(Integer.MAX_VALUE, udp.receiveBuffer().toBytes()));
             socket.bind(properties.address() == null ? new InetSocketAddress(properties.udpPort())
                     : new InetSocketAddress(properties.address(), properties.udpPort()));
             channel = socket;
