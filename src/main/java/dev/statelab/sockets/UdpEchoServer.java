@@ -213,6 +213,11 @@ final class UdpEchoServer implements SmartLifecycle {
                 .sorted(Comparator.comparing(UdpPeer.View::last).reversed()).toList();
     }
 
+    /** Lets the bounded list of senders settle its evictions now rather than on a later access. */
+    void cleanUp() {
+        peers.cleanUp();
+    }
+
     Impairment defaults() {
         return defaults;
     }
