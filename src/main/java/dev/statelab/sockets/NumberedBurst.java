@@ -4,12 +4,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
@@ -105,23 +105,26 @@ final class NumberedBurst {
         if (wait.compareTo(properties.burst().timeout()) > 0) {
             wait = properties.burst().timeout();
         }
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            socket.setSoTimeout(50);
-            socket.setReceiveBufferSize((int) Math.min(Integer.MAX_VALUE, properties.udp().receiveBuffer().toBytes()));
+        // a channel, not a DatagramSocket: a DatagramSocket waiting in a timed receive on one thread holds
+        // up the echoes it could read while another thread sends (tens of ms on Java 17)
+        try (DatagramChannel channel = DatagramChannel.open()) {
+            channel.setOption(StandardSocketOptions.SO_RCVBUF,
+                    (int) Math.min(Integer.MAX_VALUE, properties.udp().receiveBuffer().toBytes()));
+            channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             InetSocketAddress to = new InetSocketAddress(target(), udp.port());
-            Thread receiver = new Thread(() -> receive(socket, tally, sentAt), "sockets-burst-udp");
+            Thread receiver = new Thread(() -> receive(channel, tally, sentAt), "sockets-burst-udp");
             receiver.setDaemon(true);
             receiver.start();
             for (int seq = 1; seq <= count; seq++) {
                 byte[] bytes = (prefix + PREFIX + seq).getBytes(StandardCharsets.UTF_8);
                 sentAt.set(seq, System.nanoTime());
-                socket.send(new DatagramPacket(bytes, bytes.length, to));
+                channel.send(ByteBuffer.wrap(bytes), to);
                 if (seq % PACE_EVERY == 0) {
                     Thread.sleep(1);
                 }
             }
             receiver.join(wait.toMillis());
-            receiver.interrupt();
+            channel.close();
             receiver.join(1000);
         } catch (IOException e) {
             // what did not come back counts as lost
@@ -131,20 +134,18 @@ final class NumberedBurst {
         return tally.outcome();
     }
 
-    private static void receive(DatagramSocket socket, Tally tally, AtomicLongArray sentAt) {
-        byte[] buffer = new byte[256];
-        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-        while (!Thread.currentThread().isInterrupted() && !tally.complete()) {
+    /** Reads echoes until all came back or the channel is closed. */
+    private static void receive(DatagramChannel channel, Tally tally, AtomicLongArray sentAt) {
+        ByteBuffer buffer = ByteBuffer.allocate(256);
+        while (!tally.complete()) {
             try {
-                packet.setLength(buffer.length);
-                socket.receive(packet);
+                buffer.clear();
+                channel.receive(buffer);
                 long now = System.nanoTime();
-                int seq = number(new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8));
+                int seq = number(new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8));
                 if (seq >= 1 && seq < sentAt.length()) {
                     tally.arrived(seq, (now - sentAt.get(seq)) / 1e6);
                 }
-            } catch (SocketTimeoutException e) {
-                // look at the clock and the interrupt again
             } catch (IOException e) {
                 return;
             }

@@ -55,9 +55,10 @@ final class UdpEchoServer implements SmartLifecycle {
         this.metrics = metrics;
         this.defaults = Impairment.of(udp);
         this.seed = udp.seed() != null ? udp.seed() : new SecureRandom().nextLong();
-        this.peers = Caffeine.newBuilder().maximumSize(Math.max(1, udp.recentPeers()))
+        // maintenance on the calling thread: no hop to the common pool for every datagram
+        this.peers = Caffeine.newBuilder().executor(Runnable::run).maximumSize(Math.max(1, udp.recentPeers()))
                 .expireAfterAccess(Duration.ofMinutes(10)).build();
-        this.rates = Caffeine.newBuilder().maximumSize(Math.max(1, udp.trackedAddresses()))
+        this.rates = Caffeine.newBuilder().executor(Runnable::run).maximumSize(Math.max(1, udp.trackedAddresses()))
                 .expireAfterAccess(Duration.ofMinutes(1)).build();
         metrics.udpPeers(() -> peers.estimatedSize());
     }

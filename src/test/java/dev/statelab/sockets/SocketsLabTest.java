@@ -21,17 +21,11 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The lab's TCP and UDP ports from outside, through real sockets, and its HTTP face. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "statelab.sockets.udp.seed=42",
-        "statelab.sockets.udp.reorder-hold=3s",
-        "statelab.sockets.udp.datagrams-per-second=5000",
-        "statelab.sockets.udp.datagram-burst=5000"})
-class SocketsLabTest extends SocketsTestBase {
+class SocketsLabTest extends SocketsLabContext {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
