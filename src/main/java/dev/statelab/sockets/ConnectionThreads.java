@@ -11,8 +11,8 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 /**
  * Where TCP connections run, one blocking thread each: a virtual thread per connection where the JVM
- * has them (21+), otherwise a pool of platform threads bounded by the connection limit, so that a flood
- * of connections cannot make the process start thousands of threads.
+ * has them (21+), otherwise a pool of platform threads bounded just above the connection limit, so that
+ * a flood of connections cannot make the process start thousands of threads.
  */
 final class ConnectionThreads {
 
@@ -26,18 +26,19 @@ final class ConnectionThreads {
         this.pool = pool;
     }
 
-    static ConnectionThreads forThisJvm(int maxConnections) {
-        return forFeature(Runtime.version().feature(), maxConnections);
+    /** @param poolBound the most platform threads on a JVM without virtual threads */
+    static ConnectionThreads forThisJvm(int poolBound) {
+        return forFeature(Runtime.version().feature(), poolBound);
     }
 
-    static ConnectionThreads forFeature(int javaFeature, int maxConnections) {
+    static ConnectionThreads forFeature(int javaFeature, int poolBound) {
         if (javaFeature >= 21) {
             SimpleAsyncTaskExecutor virtual = new SimpleAsyncTaskExecutor("sockets-tcp-");
             virtual.setVirtualThreads(true);
             return new ConnectionThreads(virtual, "virtual", null);
         }
         AtomicInteger count = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Math.max(1, maxConnections), 30, TimeUnit.SECONDS,
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Math.max(1, poolBound), 30, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), task -> {
                     Thread thread = new Thread(task, "sockets-tcp-" + count.incrementAndGet());
                     thread.setDaemon(true);
