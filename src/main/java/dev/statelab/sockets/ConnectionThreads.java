@@ -31,6 +31,11 @@ final class ConnectionThreads {
         return forFeature(Runtime.version().feature(), poolBound);
     }
 
+    /** {@code virtual} or {@code platform}, what {@link #forThisJvm} gives here. */
+    static String kindForThisJvm() {
+        return Runtime.version().feature() >= 21 ? "virtual" : "platform";
+    }
+
     static ConnectionThreads forFeature(int javaFeature, int poolBound) {
         if (javaFeature >= 21) {
             SimpleAsyncTaskExecutor virtual = new SimpleAsyncTaskExecutor("sockets-tcp-");

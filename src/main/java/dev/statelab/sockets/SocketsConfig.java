@@ -17,9 +17,7 @@ class SocketsConfig {
 
     @Bean
     TcpEchoServer tcpEchoServer(SocketsProperties properties, SocketsMetrics metrics) {
-        // a few threads beyond the limit: a finished connection frees its slot a moment before its thread
-        // is free again, and a newcomer in that moment must not be refused for want of a thread
-        return new TcpEchoServer(properties, metrics, ConnectionThreads.forThisJvm(properties.maxConnections() + 8));
+        return new TcpEchoServer(properties, metrics);
     }
 
     @Bean

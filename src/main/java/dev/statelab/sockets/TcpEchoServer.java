@@ -30,16 +30,15 @@ final class TcpEchoServer implements SmartLifecycle {
 
     private final SocketsProperties properties;
     private final SocketsMetrics metrics;
-    private final ConnectionThreads threads;
+    private volatile @Nullable ConnectionThreads threads;
     private final Set<TcpConnection> live = ConcurrentHashMap.newKeySet();
     private final Map<InetAddress, Integer> perAddress = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
     private volatile @Nullable ServerSocket server;
 
-    TcpEchoServer(SocketsProperties properties, SocketsMetrics metrics, ConnectionThreads threads) {
+    TcpEchoServer(SocketsProperties properties, SocketsMetrics metrics) {
         this.properties = properties;
         this.metrics = metrics;
-        this.threads = threads;
         metrics.tcpConnections(open::get);
     }
 
@@ -53,6 +52,10 @@ final class TcpEchoServer implements SmartLifecycle {
             socket.setReuseAddress(true);
             socket.bind(properties.address() == null ? new InetSocketAddress(properties.tcpPort())
                     : new InetSocketAddress(properties.address(), properties.tcpPort()), 100);
+            // made on every start: a stopped lifecycle (a paused test context, too) may be started again
+            // a few threads beyond the limit: a finished connection frees its slot a moment before its
+            // thread is free again, and a newcomer in that moment must not be refused for want of a thread
+            threads = ConnectionThreads.forThisJvm(properties.maxConnections() + 8);
             server = socket;
             log.info("Sockets lab: TCP greeting and line echo on port {}", socket.getLocalPort());
             Thread accept = new Thread(() -> acceptLoop(socket), "sockets-tcp-accept");
@@ -93,8 +96,12 @@ final class TcpEchoServer implements SmartLifecycle {
         }
         TcpConnection connection = new TcpConnection(client, properties, metrics);
         live.add(connection);
+        ConnectionThreads pool = threads;
         try {
-            threads.run(() -> {
+            if (pool == null) {
+                throw new RejectedExecutionException("stopped");
+            }
+            pool.run(() -> {
                 try {
                     connection.run();
                 } finally {
@@ -144,7 +151,7 @@ final class TcpEchoServer implements SmartLifecycle {
     }
 
     String threadKind() {
-        return threads.kind();
+        return ConnectionThreads.kindForThisJvm();
     }
 
     @Override
@@ -159,7 +166,11 @@ final class TcpEchoServer implements SmartLifecycle {
             }
         }
         live.forEach(TcpConnection::close);
-        threads.shutdown();
+        ConnectionThreads pool = threads;
+        threads = null;
+        if (pool != null) {
+            pool.shutdown();
+        }
     }
 
     @Override

@@ -136,6 +136,21 @@ class SocketsLimitsTest extends SocketsTestBase {
         assertThat(response.body()).contains("from 1 to 20");
     }
 
+    @Test
+    void aStoppedLabStartsAgainAndServesAsBefore() throws Exception {
+        // the test framework pauses a cached context between classes in just this way
+        tcp.stop();
+        udp.stop();
+        assertThat(tcp.isRunning()).isFalse();
+        tcp.start();
+        udp.start();
+        try (Socket socket = connectFrom(InetAddress.getByName("127.0.0.9"));
+             DatagramSocket datagrams = udpClientFrom(InetAddress.getByName("127.0.0.9"))) {
+            assertThat(readGreeting(socket)).isEqualTo("Hello, Client");
+            assertThat(exchange(datagrams, List.of("again"), 300)).containsExactly("again");
+        }
+    }
+
     private void udpPeersCleanUp() {
         udp.cleanUp();
     }
