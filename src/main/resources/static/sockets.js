@@ -218,7 +218,7 @@
   // One lane per protocol: a bar of delivered / out of order / lost, and below it every message by its
   // number (x) and latency (y), lost ones as red ticks on the axis.
   function drawing(count, outcome, name) {
-    const W = 560, H = 230, left = 44, right = 10, barY = 8, barH = 22, top = 48, bottom = 196;
+    const W = 560, H = 230, left = 60, right = 10, barY = 8, barH = 22, top = 48, bottom = 196;
     const root = svg('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'img',
       'aria-label': name + ': ' + outcome.delivered + ' delivered, ' + outcome.lost + ' lost, ' + outcome.outOfOrder + ' out of order' });
     const inOrder = outcome.delivered - outcome.outOfOrder;
