@@ -84,4 +84,15 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.statelab.http..", "dev.statelab.ftp..", "dev.statelab.relay..")
                 .check(classes);
     }
+
+    @Test
+    void socketsLabIsOnItsOwn() {
+        noClasses().that().resideInAPackage("dev.statelab.sockets..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.statelab.http..", "dev.statelab.ftp..",
+                        "dev.statelab.relay..", "dev.statelab.files..", "dev.statelab.compare..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("dev.statelab.sockets..")
+                .should().dependOnClassesThat().resideInAPackage("dev.statelab.sockets..")
+                .check(classes);
+    }
 }
