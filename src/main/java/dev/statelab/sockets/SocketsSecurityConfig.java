@@ -2,6 +2,7 @@ package dev.statelab.sockets;
 
 import dev.statelab.users.ProblemResponses;
 import dev.statelab.users.StatelessBasic;
+import dev.statelab.web.FilterOrders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,7 +15,7 @@ import org.springframework.security.web.SecurityFilterChain;
 class SocketsSecurityConfig {
 
     @Bean
-    @Order(46)
+    @Order(FilterOrders.SOCKETS_CHAIN)
     SecurityFilterChain socketsChain(HttpSecurity http, AuthenticationManager manager,
                                      ProblemResponses basicProblemResponses) throws Exception {
         return StatelessBasic.configure(http, manager, basicProblemResponses)

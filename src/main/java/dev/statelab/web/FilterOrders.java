@@ -17,6 +17,7 @@ import org.springframework.core.Ordered;
  *      20                  stateless API chain      /api/http/**     Basic or bearer, never a session
  *      30                  FTP-style chain          /api/ftp/**      session token
  *      40                  comparison chain         /api/compare/**  Basic, admins
+ *      45                  sockets lab chain        /api/sockets/**  Basic, any account
  *      50                  relay chain              /api/relay/**, /ws/**
  *      LOWEST              default chain            the rest         pages and docs open, actuator admins
  *  0                     DirectFileDownloads        /api/http/files the short way for a plain GET
@@ -41,6 +42,7 @@ public final class FilterOrders {
     public static final int STATELESS_CHAIN = 20;
     public static final int FTP_CHAIN = 30;
     public static final int COMPARE_CHAIN = 40;
+    public static final int SOCKETS_CHAIN = 45;
     public static final int RELAY_CHAIN = 50;
     public static final int DEFAULT_CHAIN = Ordered.LOWEST_PRECEDENCE;
 

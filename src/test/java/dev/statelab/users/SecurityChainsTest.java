@@ -16,7 +16,7 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.csrf.CsrfFilter;
 
 /**
- * The five security chains, from the application context: which chain answers which URL, in which
+ * The six security chains, from the application context: which chain answers which URL, in which
  * order, and what each one does (Basic, bearer, the session token) and never does (CSRF tokens).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"statelab.ftp.port=-1", "statelab.sockets.tcp-port=-1", "statelab.sockets.udp-port=-1",
@@ -27,9 +27,9 @@ class SecurityChainsTest {
     FilterChainProxy security;
 
     @Test
-    void thereAreFiveChainsAndTheCatchAllComesLast() {
+    void thereAreSixChainsAndTheCatchAllComesLast() {
         List<SecurityFilterChain> chains = security.getFilterChains();
-        assertThat(chains).hasSize(5);
+        assertThat(chains).hasSize(6);
         assertThat(chainFor("/index.html")).isSameAs(chains.get(chains.size() - 1));
     }
 
@@ -39,8 +39,10 @@ class SecurityChainsTest {
         SecurityFilterChain ftp = chainFor("/api/ftp/pwd");
         SecurityFilterChain compare = chainFor("/api/compare/runs");
         SecurityFilterChain relay = chainFor("/ws/chat");
+        SecurityFilterChain sockets = chainFor("/api/sockets");
         SecurityFilterChain rest = chainFor("/actuator/metrics");
-        assertThat(List.of(stateless, ftp, compare, relay, rest)).doesNotHaveDuplicates();
+        assertThat(List.of(stateless, ftp, compare, relay, sockets, rest)).doesNotHaveDuplicates();
+        assertThat(chainFor("/api/sockets/burst")).isSameAs(sockets);
         assertThat(chainFor("/api/relay/ticket")).isSameAs(relay);
         assertThat(chainFor("/api/http/token")).isSameAs(stateless);
     }
