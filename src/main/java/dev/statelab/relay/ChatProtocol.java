@@ -1,11 +1,13 @@
 package dev.statelab.relay;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The relay's protocol: what each client frame does to the relay and what the client gets back. Knows
@@ -36,10 +38,11 @@ final class ChatProtocol {
             switch (type) {
                 case "join" -> join(connection, frame);
                 case "send" -> send(connection, frame.text());
+                case "signal" -> signal(connection, frame);
                 case "leave" -> leave(connection);
                 case "ping" -> connection.send(frames.pong());
                 default -> throw new RelayException("unknown-type",
-                        "The type must be one of join, send, leave, ping.");
+                        "The type must be one of join, send, signal, leave, ping.");
             }
         } catch (RelayException e) {
             connection.send(frames.error(e.code(), e.getMessage()));
@@ -94,6 +97,27 @@ final class ChatProtocol {
         // counted before the fan-out, so no member can receive a message the meter does not show yet
         metrics.messageRelayed();
         relay.publish(room, connection.id, text);
+    }
+
+    private void signal(Connection connection, ClientFrame frame) {
+        String room = connection.room();
+        if (room == null) {
+            throw new RelayException("not-joined", "Join a room before signaling.");
+        }
+        JsonNode data = frame.data();
+        if (frame.to() == null || data == null || !data.isObject()) {
+            throw new RelayException("signal-invalid", "A signal has \"to\" (a member's nickname) and \"data\" (a JSON object).");
+        }
+        String text = frames.compact(data);
+        if (text.getBytes(StandardCharsets.UTF_8).length > limits.maxSignalSize().toBytes()) {
+            throw new RelayException("signal-too-large",
+                    "The data of a signal may have at most " + limits.maxSignalSize().toBytes() + " bytes.");
+        }
+        if (!connection.tryAcquireSignal(limits)) {
+            throw new RelayException("rate-limited", "You are signaling faster than this relay allows.");
+        }
+        relay.signal(room, connection.id, frame.to(), text);
+        metrics.signalRelayed();
     }
 
     private void leave(Connection connection) {

@@ -23,6 +23,8 @@ final class Connection implements Relay.Subscriber {
     private final Frames frames;
     private final Bucket rate;
     private @Nullable Outbox outbox;
+    // made on the first signal: most connections never signal, and an idle one should cost little
+    private @Nullable Bucket signals;
     // the parts of a text message that arrives in pieces; null between messages, so idle costs nothing
     private @Nullable StringBuilder partial;
     private volatile @Nullable String room;
@@ -98,6 +100,19 @@ final class Connection implements Relay.Subscriber {
     /** Takes one frame's worth from the rate limit; false when the client sends faster than allowed. */
     boolean tryAcquire() {
         return rate.tryConsume(1);
+    }
+
+    /** Takes one signal's worth from the signaling rate limit; false when the client signals too fast. */
+    boolean tryAcquireSignal(RelayProperties limits) {
+        Bucket bucket = signals;
+        if (bucket == null) {
+            bucket = Bucket.builder()
+                    .addLimit(limit -> limit.capacity(limits.signalBurst())
+                            .refillGreedy(limits.signalsPerSecond(), Duration.ofSeconds(1)))
+                    .build();
+            signals = bucket;
+        }
+        return bucket.tryConsume(1);
     }
 
     void heard() {

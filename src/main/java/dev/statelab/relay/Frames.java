@@ -4,10 +4,12 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.socket.TextMessage;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,6 +31,10 @@ final class Frames {
 
     @JsonPropertyOrder({"type", "room", "event", "nick", "members"})
     record PresenceFrame(String type, String room, String event, String nick, List<Member.MemberView> members) {
+    }
+
+    @JsonPropertyOrder({"type", "room", "from", "data"})
+    record SignalFrame(String type, String room, String from, @JsonRawValue String data) {
     }
 
     @JsonPropertyOrder({"type", "room", "nick", "epoch", "recovered", "members", "history"})
@@ -60,6 +66,11 @@ final class Frames {
         return clientFrames.readValue(payload);
     }
 
+    /** A parsed JSON value as compact JSON text. */
+    String compact(JsonNode value) {
+        return json.writeValueAsString(value);
+    }
+
     TextMessage render(RoomEvent event) {
         Rendered cached = last;
         if (cached != null && cached.event() == event) {
@@ -73,6 +84,9 @@ final class Frames {
     private static Object frameOf(RoomEvent event) {
         if (event instanceof RoomEvent.Message m) {
             return MessageFrame.of(m);
+        }
+        if (event instanceof RoomEvent.Signal s) {
+            return new SignalFrame("signal", s.room(), s.from(), s.data());
         }
         if (event instanceof RoomEvent.Presence p) {
             return new PresenceFrame("presence", p.room(), p.event(), p.nick(), p.members());

@@ -82,6 +82,25 @@ public class InMemoryRelay implements Relay {
     }
 
     @Override
+    public void signal(String name, String memberId, String toNick, String data) {
+        Room room = rooms.get(name);
+        if (room == null) {
+            throw notJoined();
+        }
+        synchronized (room) {
+            Member from = room.member(memberId);
+            if (from == null) {
+                throw notJoined();
+            }
+            Subscriber to = room.subscriberOf(toNick, memberId);
+            if (to == null) {
+                throw new RelayException("no-such-member", "No other member of this room has that nickname.");
+            }
+            to.deliver(new RoomEvent.Signal(name, from.nick(), data));
+        }
+    }
+
+    @Override
     public int rooms() {
         return rooms.size();
     }

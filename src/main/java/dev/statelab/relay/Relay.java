@@ -30,6 +30,17 @@ public interface Relay {
      */
     RoomEvent.Message publish(String room, String memberId, String text);
 
+    /**
+     * Hands a signaling message to one other member of the sender's room, and to nobody else. Nothing is
+     * kept: no history, no sequence number.
+     *
+     * @param toNick the receiver's nickname (compared as nicknames are: without regard to case)
+     * @param data   a JSON object as JSON text, passed on untouched
+     * @throws RelayException {@code not-joined} when the sender is not in the room, {@code no-such-member}
+     *                        when no other member of the room has that nickname
+     */
+    void signal(String room, String memberId, String toNick, String data);
+
     /** Rooms that exist now (with members, or empty but still keeping their history). */
     int rooms();
 

@@ -16,6 +16,7 @@ final class RelayMetrics {
 
     final AtomicInteger connections = new AtomicInteger();
     private final Counter messages;
+    private final Counter signals;
     private final Counter requests;
     private final Counter bytesIn;
     private final Counter bytesOut;
@@ -28,6 +29,8 @@ final class RelayMetrics {
         messages = Counter.builder("statelab.relay.messages")
                 .description("Chat messages relayed (each counted once, however many members receive it)")
                 .register(registry);
+        signals = Counter.builder("statelab.relay.signals")
+                .description("Signaling messages handed to their one receiver (never stored)").register(registry);
         // same description and unit as the file APIs' meters of these names: one Prometheus family each
         requests = Counter.builder("statelab.requests").description("Requests received, by API")
                 .tag("api", "relay").register(registry);
@@ -48,5 +51,9 @@ final class RelayMetrics {
 
     void messageRelayed() {
         messages.increment();
+    }
+
+    void signalRelayed() {
+        signals.increment();
     }
 }

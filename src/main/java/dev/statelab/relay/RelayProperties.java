@@ -14,7 +14,8 @@ import org.springframework.util.unit.DataSize;
  *
  * @param allowedOrigins     Origin patterns a browser may connect from, besides the page's own origin;
  *                           a request without an Origin header (a non-browser client) is always allowed
- * @param maxMessageSize     the largest text frame a client may send; larger closes with 1009
+ * @param maxMessageSize     the largest text frame a client may send; larger closes with 1009. Leave room
+ *                           for a signal of {@code max-signal-size} plus its envelope
  * @param maxTextLength      the longest chat text, in characters; longer gets the error {@code text-invalid}
  * @param historySize        messages kept per room for history and recovery
  * @param maxRooms           rooms at once; one more gets the error {@code too-many-rooms}
@@ -23,6 +24,11 @@ import org.springframework.util.unit.DataSize;
  *                           {@code server.tomcat.max-connections} (8192), which covers HTTP requests too
  * @param messagesPerSecond  sustained inbound frames per second and connection
  * @param burst              inbound frames a connection may send at once before the rate applies
+ * @param maxSignalSize      the largest {@code data} of a signal, as compact JSON in UTF-8; larger gets the
+ *                           error {@code signal-too-large}
+ * @param signalsPerSecond   sustained signals per second and connection; faster gets the error
+ *                           {@code rate-limited} (the connection stays open)
+ * @param signalBurst        signals a connection may send at once before that rate applies
  * @param pingInterval       how often the server sends a WebSocket ping to every connection
  * @param pongTimeout        a connection that sent nothing (not even a pong) for ping-interval plus this
  *                           long is dropped with 4001
@@ -37,7 +43,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("statelab.relay")
 public record RelayProperties(
         @DefaultValue({"http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*"}) List<String> allowedOrigins,
-        @DefaultValue("8KB") DataSize maxMessageSize,
+        @DefaultValue("20KB") DataSize maxMessageSize,
         @DefaultValue("2000") int maxTextLength,
         @DefaultValue("100") int historySize,
         @DefaultValue("1000") int maxRooms,
@@ -45,6 +51,9 @@ public record RelayProperties(
         @DefaultValue("8000") int maxConnections,
         @DefaultValue("10") int messagesPerSecond,
         @DefaultValue("30") int burst,
+        @DefaultValue("16KB") DataSize maxSignalSize,
+        @DefaultValue("5") int signalsPerSecond,
+        @DefaultValue("20") int signalBurst,
         @DefaultValue("25s") Duration pingInterval,
         @DefaultValue("20s") Duration pongTimeout,
         @DefaultValue("5s") Duration sendTimeLimit,

@@ -45,10 +45,6 @@ final class Room {
         return idsByNick.containsKey(nick.toLowerCase(Locale.ROOT));
     }
 
-    boolean hasMember(String id) {
-        return seats.containsKey(id);
-    }
-
     void add(Member member, Relay.Subscriber subscriber) {
         seats.put(member.id(), new Seat(member, subscriber));
         idsByNick.put(member.nick().toLowerCase(Locale.ROOT), member.id());
@@ -64,6 +60,13 @@ final class Room {
             emptySince = now;
         }
         return seat.member();
+    }
+
+    /** Who sits under that nickname, or null when nobody does or it is {@code exceptId} itself. */
+    Relay.@Nullable Subscriber subscriberOf(String nick, String exceptId) {
+        String id = idsByNick.get(nick.toLowerCase(Locale.ROOT));
+        Seat seat = id == null || id.equals(exceptId) ? null : seats.get(id);
+        return seat == null ? null : seat.subscriber();
     }
 
     @Nullable Member member(String id) {
