@@ -172,6 +172,17 @@ window.StatelabDirect = (() => {
       clearTimeout(link.timer);
       link.pair = await selectedPair(pc);
       show("open", "Direct to " + link.peer + ": " + link.pair);
+      // ICE may switch pairs later (a better one, or the peer's candidate arriving after its checks)
+      link.timer = setInterval(async () => {
+        if (link.pc !== pc || link.state !== "open") {
+          return;
+        }
+        const pair = await selectedPair(pc);
+        if (pair !== link.pair && link.pc === pc) {
+          link.pair = pair;
+          view.status.textContent = "Direct to " + link.peer + ": " + pair;
+        }
+      }, 2000);
     }
 
     async function selectedPair(pc) {
@@ -194,7 +205,8 @@ window.StatelabDirect = (() => {
       }
       const local = stats.get(pair.localCandidateId);
       const remote = stats.get(pair.remoteCandidateId);
-      const end = (c) => (c.address || c.ip) + ":" + c.port;
+      // the browser hides an address it learnt only from the peer's checks (peer-reflexive)
+      const end = (c) => (c.address || c.ip || "(" + c.candidateType + ", address hidden)") + ":" + c.port;
       return end(local) + " ↔ " + end(remote) + " over " + String(local.protocol).toUpperCase();
     }
 
@@ -221,6 +233,7 @@ window.StatelabDirect = (() => {
 
     function closeQuietly() {
       clearTimeout(link.timer);
+      clearInterval(link.timer);
       const pc = link.pc;
       link.pc = null;
       link.channels = null;

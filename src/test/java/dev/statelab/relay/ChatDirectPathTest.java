@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ChatDirectPathTest extends RelayTestBase {
 
-    private static final String PAIR = "\\S+:\\d+ ↔ \\S+:\\d+ over (UDP|TCP)";
+    private static final String PAIR = "\\S+:\\d+ ↔ .+:\\d+ over (UDP|TCP)";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
