@@ -39,6 +39,10 @@ ip -n "$B" addr add 10.213.1.2/24 dev sl-rtc-vb
 for ns in "$A" "$B"; do ip -n "$ns" link set lo up; done
 ip -n "$A" link set sl-rtc-va up
 ip -n "$B" link set sl-rtc-vb up
+# Chromium gathers candidates only on the interface of the default route (without a media permission);
+# the routes lead nowhere but the other namespace, which forwards nothing
+ip -n "$A" route add default dev sl-rtc-va
+ip -n "$B" route add default dev sl-rtc-vb
 
 ip netns exec "$A" java -Xmx512m -jar "$jar" --server.address=10.213.1.1 --server.port=$PORT \
   --statelab.storage.root="$OUT/rtc-data" --statelab.ftp.port=-1 --statelab.sockets.tcp-port=-1 \
