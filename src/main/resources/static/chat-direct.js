@@ -123,6 +123,10 @@ window.StatelabDirect = (() => {
         if (link.state === "connecting" && link.peer === from && hooks.me() < from) {
           return; // both asked at once: the smaller nick's offer wins, the other side answers it
         }
+        if (link.pc && link.peer !== from) {
+          hooks.signal(from, { kind: "bye" }); // one direct path at a time: a third member cannot take it over
+          return;
+        }
         const pc = open(from);
         countSignal(size);
         await pc.setRemoteDescription(stripSdp({ type: "offer", sdp: String(data.sdp) }));
@@ -150,7 +154,7 @@ window.StatelabDirect = (() => {
         closeQuietly();
         show(was === "open" ? "idle" : "fallback", was === "open"
           ? from + " closed the direct path: messages go through the relay."
-          : "No direct path to " + from + " (" + from + " gave up): messages go through the relay.");
+          : "No direct path to " + from + " (" + from + " declined or gave up): messages go through the relay.");
       }
     }
 
@@ -354,7 +358,7 @@ window.StatelabDirect = (() => {
     }
 
     function transferLine(id, text) {
-      let item = view.transfers.querySelector('[data-id="' + id + '"]');
+      let item = view.transfers.querySelector('[data-id="' + CSS.escape(id) + '"]');
       if (!item) {
         item = document.createElement("li");
         item.dataset.id = id;
@@ -397,9 +401,17 @@ window.StatelabDirect = (() => {
     async function receivedFile(data) {
       const channel = link.channels.files;
       if (typeof data !== "string") {
-        if (link.incoming) {
-          link.incoming.parts.push(data);
-          link.incoming.received += data.byteLength;
+        const incoming = link.incoming;
+        if (incoming) {
+          incoming.received += data.byteLength;
+          if (incoming.received > incoming.size) {
+            // more than announced: keep nothing of it rather than grow without bound
+            link.incoming = null;
+            transferLine("in-" + incoming.id, incoming.name + ": refused, " + link.peer + " sent more than the "
+              + number(incoming.size) + " bytes announced").classList.add("bad");
+            return;
+          }
+          incoming.parts.push(data);
         }
         return;
       }
@@ -410,7 +422,7 @@ window.StatelabDirect = (() => {
         return;
       }
       if (m.t === "file") {
-        link.incoming = { id: String(m.id), name: String(m.name), size: Number(m.size), sha256: String(m.sha256), parts: [], received: 0 };
+        link.incoming = { id: String(m.id), name: String(m.name), size: Math.max(0, Number(m.size) || 0), sha256: String(m.sha256), parts: [], received: 0 };
         transferLine("in-" + link.incoming.id, link.incoming.name + ": receiving " + number(link.incoming.size) + " bytes from " + link.peer + "…");
       } else if (m.t === "end" && link.incoming) {
         const incoming = link.incoming;
@@ -432,7 +444,7 @@ window.StatelabDirect = (() => {
         save.textContent = "save";
         item.append(" ", save);
       } else if (m.t === "ack") {
-        const item = view.transfers.querySelector('[data-id="' + String(m.id) + '"]');
+        const item = view.transfers.querySelector('[data-id="' + CSS.escape(String(m.id)) + '"]');
         if (item) {
           const ms = Math.round(performance.now() - Number(item.dataset.started));
           item.dataset.ms = String(ms);

@@ -85,6 +85,16 @@ class ChatDirectPathTest extends RelayTestBase {
             assertThat(sent.getAttribute("data-ok")).isEqualTo("true");
             assertThat(signalBytes(ana)).as("the server carried only signaling, a few KB").isBetween(500L, 20_000L);
 
+            // a third member cannot take the open path over: its offer is declined
+            try (ChatClient eve = ChatClient.connect(port)) {
+                eve.join("p2p-direct", "eve");
+                eve.send("{\"type\":\"signal\",\"to\":\"ana\",\"data\":{\"kind\":\"offer\",\"sdp\":\"v=0\"}}");
+                JsonNode declined = eve.next("signal");
+                assertThat(declined.path("from").asString()).isEqualTo("ana");
+                assertThat(declined.path("data").path("kind").asString()).isEqualTo("bye");
+            }
+            assertThat(ana.findElement(By.id("direct-status")).getAttribute("data-state")).isEqualTo("open");
+
             JsonNode reliable = burst(ana, "reliable");
             assertThat(reliable.path("delivered").asInt()).isEqualTo(100);
             assertThat(reliable.path("outOfOrder").asInt()).isZero();
@@ -122,6 +132,11 @@ class ChatDirectPathTest extends RelayTestBase {
             assertThat(message.findElement(By.className("path")).getText()).isEqualTo("relay");
             assertThat(relayMessages()).isEqualTo(relayed + 1);
             first.screenshot("chat-direct-fallback");
+
+            ana.findElement(By.linkText("Client-server against hybrid: what the server carries")).click();
+            awaitText(ana, By.tagName("h1"), "Client-server against hybrid");
+            assertThat(ana.findElement(By.tagName("main")).getText()).contains("server bytes for the file", "451/500");
+            first.screenshot("architectures");
         }
     }
 
