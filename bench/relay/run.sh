@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Benchmarks the WebSocket relay on 127.0.0.1:18280 with the load client RelayBench.java:
 # fan-out latency to 1,000 members, messages per second through one room, heap per idle connection.
-# Usage: [SERVER_JVM="-D…"] [SERVER_ARGS="--statelab.relay.…=…"] [PARTS="fanout throughput idle"] [JAVA=/path/to/java] bench/relay/run.sh [fanout-clients] [idle-connections]
+# Usage: [PORT=18280] [SERVER_JVM="-D…"] [SERVER_ARGS="--statelab.relay.…=…"] [PARTS="fanout throughput idle"] [JAVA=/path/to/java] bench/relay/run.sh [fanout-clients] [idle-connections]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 FANOUT=${1:-1000}
 IDLE=${2:-10000}
-PORT=18280
+PORT=${PORT:-18280}
 URI="ws://127.0.0.1:$PORT/ws/chat"
 JAVA=${JAVA:-java}
 OUT=target/bench-relay
@@ -25,6 +25,7 @@ fi
   --statelab.storage.root="$OUT/data" \
   --statelab.relay.messages-per-second=1000000 --statelab.relay.burst=1000000 \
   --statelab.relay.max-connections=15000 --server.tomcat.max-connections=16000 \
+  --statelab.relay.new-rooms-per-address=1000000 \
   ${SERVER_ARGS:-} --logging.level.root=WARN >"$OUT/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT

@@ -13,7 +13,6 @@ import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.adapter.standard.StandardWebSocketSession;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 import tools.jackson.core.JacksonException;
 
@@ -59,11 +58,10 @@ final class ChatHandler extends TextWebSocketHandler {
         if (session instanceof StandardWebSocketSession standard) {
             standard.getNativeSession().getUserProperties().put(TOMCAT_SEND_TIMEOUT, limits.sendTimeLimit().toMillis());
         }
-        var decorated = new ConcurrentWebSocketSessionDecorator(session, (int) limits.sendTimeLimit().toMillis(),
-                (int) limits.sendBufferLimit().toBytes(), ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
-        Connection connection = new Connection(decorated, (String) session.getAttributes().get(USER_ATTRIBUTE),
+        Connection connection = new Connection(session, (String) session.getAttributes().get(USER_ATTRIBUTE),
                 frames, limits);
-        connection.attach(new Outbox(decorated, executor, new Outbox.Listener() {
+        session.getAttributes().clear(); // read once; nothing else needs what the handshake left there
+        connection.attach(new Outbox(session, executor, new Outbox.Listener() {
             @Override
             public void sent(int textBytes) {
                 metrics.frameOut(textBytes);
@@ -74,7 +72,7 @@ final class ChatHandler extends TextWebSocketHandler {
                 // called during a room's fan-out, with the room locked: leave the room from another thread
                 executor.execute(() -> drop(connection, TOO_SLOW));
             }
-        }));
+        }, limits));
         connections.put(session.getId(), connection);
     }
 

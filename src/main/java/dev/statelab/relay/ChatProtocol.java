@@ -22,10 +22,13 @@ final class ChatProtocol {
     private final Frames frames;
     private final RelayMetrics metrics;
     private final RelayProperties limits;
+    private final NewRoomQuota quota;
     private final Set<String> reservedNicks;
 
-    ChatProtocol(Relay relay, Frames frames, RelayMetrics metrics, RelayProperties limits, Set<String> accountNames) {
+    ChatProtocol(Relay relay, Frames frames, RelayMetrics metrics, RelayProperties limits, NewRoomQuota quota,
+                 Set<String> accountNames) {
         this.relay = relay;
+        this.quota = quota;
         this.frames = frames;
         this.metrics = metrics;
         this.limits = limits;
@@ -67,7 +70,8 @@ final class ChatProtocol {
         Relay.Position since = frame.since() != null && frame.epoch() != null
                 ? new Relay.Position(frame.since(), frame.epoch()) : null;
         closed(connection); // one room per connection: joining another leaves the current one
-        relay.join(room, new Member(connection.id, nick, connection.address, connection.user != null), since, connection);
+        relay.join(room, new Member(connection.id, nick, connection.address, connection.user != null), since, connection,
+                quota.permitFor(connection));
         connection.room(room);
     }
 

@@ -8,7 +8,7 @@ import io.github.bucket4j.Bucket;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketMessage;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.WebSocketSession;
 
 /**
  * One open WebSocket: who is on the other end (address, verified account), which room it is in, its
@@ -19,7 +19,7 @@ final class Connection implements Relay.Subscriber {
     final String id;
     final String address;
     final @Nullable String user;
-    private final ConcurrentWebSocketSessionDecorator session;
+    private final WebSocketSession session;
     private final Frames frames;
     private final Bucket rate;
     private @Nullable Outbox outbox;
@@ -28,9 +28,10 @@ final class Connection implements Relay.Subscriber {
     // the parts of a text message that arrives in pieces; null between messages, so idle costs nothing
     private @Nullable StringBuilder partial;
     private volatile @Nullable String room;
+    private int roomsCreated;
     private volatile long lastHeard = System.nanoTime();
 
-    Connection(ConcurrentWebSocketSessionDecorator session, @Nullable String user, Frames frames, RelayProperties limits) {
+    Connection(WebSocketSession session, @Nullable String user, Frames frames, RelayProperties limits) {
         this.id = session.getId();
         this.address = addressOf(session.getRemoteAddress());
         this.user = user;
@@ -113,6 +114,20 @@ final class Connection implements Relay.Subscriber {
             signals = bucket;
         }
         return bucket.tryConsume(1);
+    }
+
+    /** The IP address alone, without the port. */
+    String host() {
+        int colon = address.lastIndexOf(':');
+        return colon < 0 ? address : address.substring(0, colon);
+    }
+
+    int roomsCreated() {
+        return roomsCreated;
+    }
+
+    void roomCreated() {
+        roomsCreated++;
     }
 
     void heard() {

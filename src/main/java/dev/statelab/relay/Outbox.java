@@ -10,17 +10,19 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketMessage;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.WebSocketSession;
 
 /**
  * What is on its way to one client. {@link #offer} only queues, so a room's fan-out never waits for a
  * socket; one task at a time drains the queue into the session, so frames keep their order.
  *
- * <p>{@link ConcurrentWebSocketSessionDecorator} does its writes on the thread of whoever calls it, so a
- * fan-out loop calling it directly would hang on the first client whose socket is full; hence this queue
- * in front of it. The limits are the decorator's own idea, checked here on every offer: a write that has
- * taken longer than the send-time limit, or more queued bytes than the buffer limit, and the client is
- * given up with {@link #TOO_SLOW}.
+ * <p>This is also what keeps writes to one session serial (a WebSocket session takes one write at a time),
+ * so the session needs no decorator of its own. Spring's {@code ConcurrentWebSocketSessionDecorator}
+ * would do that too, but writes on the thread of whoever calls it, so a fan-out loop calling it would
+ * hang on the first client whose socket is full, and it keeps a second queue and four locks for every
+ * idle connection. Its limits are kept, checked here on every offer: a write that has taken longer than
+ * the send-time limit, or more queued bytes than the buffer limit, and the client is given up with
+ * {@link #TOO_SLOW}.
  */
 final class Outbox {
 
@@ -33,7 +35,7 @@ final class Outbox {
         void overflowed();
     }
 
-    private final ConcurrentWebSocketSessionDecorator session;
+    private final WebSocketSession session;
     private final Executor executor;
     private final Listener listener;
     private final long sendTimeLimitNanos;
@@ -44,12 +46,12 @@ final class Outbox {
     private final AtomicBoolean overflowed = new AtomicBoolean();
     private volatile long writeStarted;
 
-    Outbox(ConcurrentWebSocketSessionDecorator session, Executor executor, Listener listener) {
+    Outbox(WebSocketSession session, Executor executor, Listener listener, RelayProperties limits) {
         this.session = session;
         this.executor = executor;
         this.listener = listener;
-        this.sendTimeLimitNanos = session.getSendTimeLimit() * 1_000_000L;
-        this.bufferLimit = session.getBufferSizeLimit();
+        this.sendTimeLimitNanos = limits.sendTimeLimit().toNanos();
+        this.bufferLimit = limits.sendBufferLimit().toBytes();
     }
 
     void offer(WebSocketMessage<?> message) {

@@ -15,10 +15,12 @@ public interface Relay {
     /**
      * Adds a member to a room, creating the room if needed.
      *
-     * @param since the last sequence number and epoch the member saw, to recover what it missed; or null
-     * @throws RelayException {@code nick-taken}, {@code room-full} or {@code too-many-rooms}
+     * @param since  the last sequence number and epoch the member saw, to recover what it missed; or null
+     * @param create asked once, and only when the join would create the room, whether the joiner may
+     * @throws RelayException {@code nick-taken}, {@code room-full}, {@code too-many-rooms}, or
+     *                        {@code too-many-new-rooms} when {@code create} said no
      */
-    Joined join(String room, Member member, @Nullable Position since, Subscriber subscriber);
+    Joined join(String room, Member member, @Nullable Position since, Subscriber subscriber, NewRoomPermit create);
 
     /** Removes a member; the others see a {@code leave} presence event. Unknown members are ignored. */
     void leave(String room, String memberId);
@@ -44,8 +46,18 @@ public interface Relay {
     /** Rooms that exist now (with members, or empty but still keeping their history). */
     int rooms();
 
+    /** What the histories of all rooms hold together, estimated in bytes of heap. */
+    long historyBytes();
+
     /** Drops rooms that have been empty for longer than they keep their history. */
     void sweep();
+
+    /** Decides whether a join may create a new room (a quota per joiner, say). */
+    interface NewRoomPermit {
+        NewRoomPermit ALWAYS = () -> true;
+
+        boolean tryCreate();
+    }
 
     /** Receives a room's events for one member. */
     interface Subscriber {

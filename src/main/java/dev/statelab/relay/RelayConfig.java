@@ -17,6 +17,7 @@ import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the relay: the in-memory {@link Relay}, the handler at {@code /ws/chat} and its limits. */
@@ -30,10 +31,6 @@ class RelayConfig {
     // Tomcat allocates its text buffer for every session up front; text arrives in parts of this size
     // and ChatHandler joins them up to max-message-size, so only a message in progress costs more
     private static final int TEXT_PART = 512;
-    // Tomcat's input, output and encoder buffers of every WebSocket (8 KiB each unless set), read once
-    // when its WebSocket classes load; larger frames go out as continuation frames
-    static final String TOMCAT_WS_BUFFER = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
-    private static final String WS_BUFFER_SIZE = "512";
 
     @Bean
     Relay relay(RelayProperties properties) {
@@ -54,7 +51,8 @@ class RelayConfig {
     ChatHandler chatHandler(Relay relay, JsonMapper json, RelayMetrics metrics, RelayProperties properties,
                             UserAccounts accounts) {
         Frames frames = new Frames(json);
-        ChatProtocol protocol = new ChatProtocol(relay, frames, metrics, properties, accounts.names());
+        ChatProtocol protocol = new ChatProtocol(relay, frames, metrics, properties, new NewRoomQuota(properties),
+                accounts.names());
         return new ChatHandler(protocol, frames, metrics, properties, sendExecutor());
     }
 
@@ -66,6 +64,7 @@ class RelayConfig {
     @Bean
     WebSocketConfigurer chatEndpoint(ChatHandler handler, RelayTickets tickets, RelayProperties properties) {
         return (WebSocketHandlerRegistry registry) -> registry.addHandler(handler, "/ws/chat")
+                .setHandshakeHandler(new DefaultHandshakeHandler(new HandshakeWithoutHeaders()))
                 .addInterceptors(new RelayIdentity(tickets))
                 .setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new));
     }
@@ -80,15 +79,11 @@ class RelayConfig {
     }
 
     /**
-     * Tomcat's per-socket buffers, only when {@code statelab.relay.socket-buffer-size} is set. Also sets
-     * the WebSocket buffer size unless the JVM was started with it: connector customizers run before
-     * Tomcat starts, so before its WebSocket classes read the property.
+     * Tomcat's per-socket buffers, only when {@code statelab.relay.socket-buffer-size} is set. (Its
+     * WebSocket buffers are sized by {@link WebSocketBufferSize}, before the application starts.)
      */
     @Bean
     TomcatConnectorCustomizer relaySocketBuffers(RelayProperties properties) {
-        if (System.getProperty(TOMCAT_WS_BUFFER) == null) {
-            System.setProperty(TOMCAT_WS_BUFFER, WS_BUFFER_SIZE);
-        }
         return connector -> {
             if (properties.socketBufferSize() != null) {
                 String size = String.valueOf(properties.socketBufferSize().toBytes());

@@ -26,6 +26,8 @@ final class RelayMetrics {
                 .description("Open WebSocket connections to the relay").register(registry);
         Gauge.builder("statelab.relay.rooms", relay, Relay::rooms)
                 .description("Rooms the relay holds").register(registry);
+        Gauge.builder("statelab.relay.history.bytes", relay, Relay::historyBytes).baseUnit("bytes")
+                .description("What the histories of all rooms hold together, estimated").register(registry);
         messages = Counter.builder("statelab.relay.messages")
                 .description("Chat messages relayed (each counted once, however many members receive it)")
                 .register(registry);

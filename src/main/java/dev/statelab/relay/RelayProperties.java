@@ -18,7 +18,16 @@ import org.springframework.util.unit.DataSize;
  *                           for a signal of {@code max-signal-size} plus its envelope
  * @param maxTextLength      the longest chat text, in characters; longer gets the error {@code text-invalid}
  * @param historySize        messages kept per room for history and recovery
- * @param maxRooms           rooms at once; one more gets the error {@code too-many-rooms}
+ * @param maxRooms           rooms at once; when full, the room that has been empty longest is forgotten to make
+ *                           space, and only when every room has members does a new one get {@code too-many-rooms}
+ * @param newRoomsPerConnection rooms one connection may open over its life; one more gets the error
+ *                           {@code too-many-new-rooms}
+ * @param newRoomsPerAddress rooms the connections of one IP address may open together per
+ *                           {@code new-rooms-window}; one more gets the error {@code too-many-new-rooms}
+ * @param newRoomsWindow     the window of {@code new-rooms-per-address} (the allowance refills evenly over it)
+ * @param maxHistoryBytes    what the histories of all rooms may hold together (estimated: 128 bytes plus two
+ *                           per character of each message); beyond it the oldest messages of the largest
+ *                           history are dropped
  * @param maxMembersPerRoom  members per room; one more gets the error {@code room-full}
  * @param maxConnections     open connections; one more is closed with 1013. Keep it below Tomcat's
  *                           {@code server.tomcat.max-connections} (8192), which covers HTTP requests too
@@ -39,6 +48,9 @@ import org.springframework.util.unit.DataSize;
  * @param socketBufferSize   when set, the size of Tomcat's per-socket read and write buffers (8 KiB each by
  *                           default) for every connection of the server: a smaller size saves heap when
  *                           holding many idle WebSockets, at some cost to large HTTP transfers
+ * @param websocketBufferSize Tomcat's input, output and encoder buffers of every WebSocket (Tomcat's own
+ *                           default is 8 KiB each); a frame larger than this goes out as continuation frames.
+ *                           Read once per JVM, when the application starts (see {@link WebSocketBufferSize})
  */
 @ConfigurationProperties("statelab.relay")
 public record RelayProperties(
@@ -47,6 +59,10 @@ public record RelayProperties(
         @DefaultValue("2000") int maxTextLength,
         @DefaultValue("100") int historySize,
         @DefaultValue("1000") int maxRooms,
+        @DefaultValue("10") int newRoomsPerConnection,
+        @DefaultValue("30") int newRoomsPerAddress,
+        @DefaultValue("10m") Duration newRoomsWindow,
+        @DefaultValue("32MB") DataSize maxHistoryBytes,
         @DefaultValue("5000") int maxMembersPerRoom,
         @DefaultValue("8000") int maxConnections,
         @DefaultValue("10") int messagesPerSecond,
@@ -60,5 +76,6 @@ public record RelayProperties(
         @DefaultValue("1MB") DataSize sendBufferLimit,
         @DefaultValue("10m") Duration emptyRoomTtl,
         @DefaultValue("30s") Duration ticketTtl,
-        @Nullable DataSize socketBufferSize) {
+        @Nullable DataSize socketBufferSize,
+        @DefaultValue("512B") DataSize websocketBufferSize) {
 }

@@ -27,6 +27,8 @@ final class Room {
     private final Map<String, String> idsByNick = new HashMap<>();
     private long seq;
     private long emptySince;
+    // read without the lock when the relay looks for the largest history to trim
+    private volatile long historyBytes;
     boolean removed;
 
     Room(String name, String epoch, int historySize, long now) {
@@ -78,6 +80,38 @@ final class Room {
         return seats.isEmpty() && now - emptySince > nanos;
     }
 
+    /** Since when the room has been empty (a {@link System#nanoTime} value); meaningless while occupied. */
+    long emptySince() {
+        return emptySince;
+    }
+
+    /** No members and nothing in the history: nothing anyone could come back for. */
+    boolean idle() {
+        return seats.isEmpty() && history.isEmpty();
+    }
+
+    long historyBytes() {
+        return historyBytes;
+    }
+
+    /** Drops the oldest message of the history; the bytes it freed. */
+    long dropOldest() {
+        RoomEvent.Message oldest = history.pollFirst();
+        if (oldest == null) {
+            return 0;
+        }
+        historyBytes -= weight(oldest);
+        return weight(oldest);
+    }
+
+    /**
+     * What a message in the history costs, roughly, in heap: the record, its timestamp string and the
+     * text at two bytes per character (the nick and room strings are shared with the member and room).
+     */
+    static long weight(RoomEvent.Message message) {
+        return 128 + 2L * message.text().length();
+    }
+
     List<Member.MemberView> members() {
         List<Member.MemberView> views = new ArrayList<>(seats.size());
         seats.values().forEach(seat -> views.add(seat.member().view()));
@@ -87,9 +121,10 @@ final class Room {
     RoomEvent.Message append(Member from, String text, String ts) {
         RoomEvent.Message message = new RoomEvent.Message(name, ++seq, ts, from.nick(), from.user(), text);
         if (history.size() == historySize) {
-            history.removeFirst();
+            dropOldest();
         }
         history.addLast(message);
+        historyBytes += weight(message);
         return message;
     }
 

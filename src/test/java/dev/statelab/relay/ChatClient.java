@@ -29,6 +29,8 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
     /** Every frame received, including those {@link #next} skipped. */
     final List<JsonNode> all = java.util.Collections.synchronizedList(new ArrayList<>());
     final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    /** How many times a text arrived in parts, not yet whole (a frame continued in the next one). */
+    final java.util.concurrent.atomic.AtomicInteger partsNotLast = new java.util.concurrent.atomic.AtomicInteger();
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
 
@@ -94,6 +96,9 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         partial.append(data);
+        if (!last) {
+            partsNotLast.incrementAndGet();
+        }
         if (last) {
             JsonNode json = JSON.readTree(partial.toString());
             all.add(json);

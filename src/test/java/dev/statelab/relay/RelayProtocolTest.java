@@ -189,6 +189,19 @@ class RelayProtocolTest extends RelayTestBase {
     }
 
     @Test
+    void aServerFrameLargerThanTheWebSocketBufferSettingGoesOutInContinuationFrames() {
+        try (ChatClient client = ChatClient.connect(port)) {
+            client.join("continued", "long");
+            int before = client.partsNotLast.get();
+            String text = "z".repeat(4000);
+            client.send("{\"type\":\"send\",\"text\":\"" + text + "\"}");
+            assertThat(client.next("message").path("text").asString()).isEqualTo(text);
+            // Tomcat's own default (8 KiB) would send this in one frame; 512 bytes make eight or more
+            assertThat(client.partsNotLast.get() - before).isGreaterThanOrEqualTo(6);
+        }
+    }
+
+    @Test
     void sendingFasterThanTheRateLimitGetsAnErrorThenClose1008() {
         try (ChatClient client = ChatClient.connect(port)) {
             for (int i = 0; i < 700 && !client.closeCode.isDone(); i++) {

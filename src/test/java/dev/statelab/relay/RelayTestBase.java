@@ -20,7 +20,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "statelab.relay.send-time-limit=3s",
         "statelab.relay.send-buffer-limit=256KB",
         "statelab.relay.ping-interval=1s",
-        "statelab.relay.pong-timeout=30s"})
+        "statelab.relay.pong-timeout=30s",
+        // every test client comes from 127.0.0.1; RoomsPerAddressTest tries this limit on its own
+        "statelab.relay.new-rooms-per-address=100000"})
 abstract class RelayTestBase {
 
     private static final Path STORAGE = temporaryStorage();
