@@ -472,13 +472,14 @@ window.StatelabDirect = (() => {
       sendFile: (file) => sendFile(file).catch((e) => transferLine("out-error", "Could not send " + file.name + ": " + e.message)),
       burst,
       left(nick) {
-        if (nick === link.peer && link.pc) {
-          closeQuietly();
-          show("fallback", nick + " left: messages go through the relay.");
+        // an open path outlives the peer's relay connection (the data channel says when the peer is gone);
+        // one still being opened cannot finish without the relay
+        if (nick === link.peer && link.state === "connecting") {
+          fallBack(link.pc, nick + " left the room");
         }
       },
       reset() {
-        closeQuietly();
+        close();
         link.peer = null;
         link.signalBytes = 0;
         show("idle", "No direct path. Pick a member to talk to directly.");

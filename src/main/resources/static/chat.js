@@ -164,10 +164,11 @@
     if (frame.recovered) {
       showNotice("");
     } else {
-      if (asked) {
+      if (asked && asked.seq > 0) {
         showNotice("Reconnected, but the room's history was reset or is too far behind: some messages may be missing.");
       }
-      ui.messages.replaceChildren();
+      // the relay's history replaces what came through it; direct messages were never in it, so they stay
+      ui.messages.querySelectorAll("li:not(.direct)").forEach((item) => item.remove());
       state.positions.set(frame.room, { seq: 0, epoch: frame.epoch });
     }
     frame.history.forEach(message);
@@ -233,6 +234,9 @@
   }
 
   function error(frame) {
+    if (frame.code === "no-such-member") {
+      return; // a goodbye signal to a member who already left: nothing to tell
+    }
     if (!state.joined) {
       if (frame.code === "nick-taken" && state.attempt > 0) {
         // after a drop the relay may still hold our old connection until its heartbeat notices
@@ -303,6 +307,7 @@
       ui.nick.focus();
       return;
     }
+    direct.reset();
     stop();
     showNotice("");
     ui.messages.replaceChildren();
@@ -310,15 +315,14 @@
     renderMembers();
     state.attempt = 0;
     state.positions.delete(ui.room.value.trim()); // a fresh join shows the room's history, not a recovery
-    direct.reset();
     state.wanted = { room: ui.room.value.trim(), nick: nick || user, user, password: ui.password.value };
     ui.leaveButton.disabled = false;
     connect();
   });
 
   ui.leaveButton.addEventListener("click", () => {
+    direct.reset(); // first, while the relay can still carry the goodbye
     stop();
-    direct.reset();
     state.members.clear();
     renderMembers();
     ui.room.focus();

@@ -23,6 +23,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.socket.CloseStatus;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,6 +38,9 @@ class ChatDirectPathTest extends RelayTestBase {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    ChatHandler handler;
 
     @TempDir
     Path files;
@@ -68,6 +72,19 @@ class ChatDirectPathTest extends RelayTestBase {
                             assertThat(m.findElement(By.className("path")).getText()).matches("direct.* · " + PAIR);
                         });
             }
+
+            // the relay drops both sockets: the direct path does not depend on them
+            handler.connections().stream().filter(c -> "p2p-direct".equals(c.room()))
+                    .forEach(c -> handler.drop(c, CloseStatus.GOING_AWAY));
+            say(ana, "while the relay reconnects");
+            awaitText(bo, By.id("messages"), "while the relay reconnects");
+            awaitText(ana, By.id("status"), "Connected as ana in p2p-direct");
+            awaitText(bo, By.id("status"), "Connected as bo in p2p-direct");
+            assertThat(bo.findElement(By.id("direct-status")).getAttribute("data-state")).isEqualTo("open");
+            assertThat(ana.findElement(By.id("direct-status")).getAttribute("data-state")).isEqualTo("open");
+            assertThat(bo.findElements(By.cssSelector("#messages .message"))).as("direct messages outlive the relay's rejoin")
+                    .extracting(m -> m.getAttribute("data-path") + ":" + m.findElement(By.className("text")).getText())
+                    .containsExactly("direct:straight to you", "direct:and back", "direct:while the relay reconnects");
 
             byte[] content = new byte[1024 * 1024];
             new Random(13).nextBytes(content);
