@@ -1,5 +1,5 @@
-// The chat page: one WebSocket to /ws/chat, the protocol in README.md. All text from the network is
-// rendered with textContent, never as HTML.
+// The chat page: one WebSocket to /ws/chat, the protocol in README.md, plus an optional direct path to
+// one member (chat-direct.js). All text from the network is rendered with textContent, never as HTML.
 (() => {
   "use strict";
 
@@ -8,7 +8,9 @@
     status: $("status"), join: $("join"), room: $("room"), nick: $("nick"), signin: $("signin"), user: $("user"),
     password: $("password"), joinButton: $("join-button"), leaveButton: $("leave-button"), joinError: $("join-error"),
     members: $("members"), memberCount: $("member-count"), notice: $("notice"), messages: $("messages"),
-    composer: $("composer"), text: $("text"), sendButton: $("send-button"),
+    composer: $("composer"), text: $("text"), sendButton: $("send-button"), file: $("file"),
+    sendFile: $("send-file"), burstCount: $("burst-count"), burstReliable: $("burst-reliable"),
+    burstUnreliable: $("burst-unreliable"),
   };
 
   const CLOSE_REASONS = {
@@ -19,8 +21,9 @@
     4001: "closed by the relay: no answer to pings",
   };
 
-  // what survives a reconnect: where we were and how far we had read, per room
-  const state = { socket: null, wanted: null, joined: false, me: null, attempt: 0, timer: null, positions: {}, members: new Map() };
+  // what survives a reconnect: where we were and how far we had read, per room (a Map: a room may be
+  // called "__proto__" or "constructor")
+  const state = { socket: null, wanted: null, joined: false, me: null, attempt: 0, timer: null, positions: new Map(), members: new Map() };
 
   function setStatus(kind, text) {
     ui.status.dataset.state = kind;
@@ -35,9 +38,11 @@
   function setJoined(joined) {
     state.joined = joined;
     document.body.classList.toggle("is-joined", joined);
-    ui.text.disabled = !joined;
-    ui.sendButton.disabled = !joined;
+    const open = direct.isOpen();
+    ui.text.disabled = !(joined || open);
+    ui.sendButton.disabled = ui.text.disabled;
     ui.leaveButton.disabled = !state.wanted;
+    ui.members.querySelectorAll(".direct-button").forEach((b) => { b.disabled = !joined; });
   }
 
   function basic(user, password) {
@@ -90,7 +95,7 @@
     state.socket = socket;
     socket.addEventListener("open", () => {
       const join = { type: "join", room: wanted.room, nick: wanted.nick };
-      const position = state.positions[wanted.room];
+      const position = state.positions.get(wanted.room);
       if (position) {
         join.since = position.seq;
         join.epoch = position.epoch;
@@ -104,7 +109,7 @@
       } catch {
         return;
       }
-      receive(frame);
+      receive(frame, event.data.length);
     });
     socket.addEventListener("close", (event) => {
       if (state.socket !== socket) {
@@ -140,8 +145,9 @@
     ui.joinError.textContent = message || "";
   }
 
-  function receive(frame) {
+  function receive(frame, size) {
     switch (frame.type) {
+      case "signal": return signalled(frame, size);
       case "joined": return joined(frame);
       case "message": return message(frame);
       case "presence": return presence(frame);
@@ -151,18 +157,19 @@
   }
 
   function joined(frame) {
-    const asked = state.positions[frame.room];
+    const asked = state.positions.get(frame.room);
     state.attempt = 0;
     state.me = frame.nick;
     ui.joinError.textContent = "";
     if (frame.recovered) {
       showNotice("");
     } else {
-      if (asked) {
+      if (asked && asked.seq > 0) {
         showNotice("Reconnected, but the room's history was reset or is too far behind: some messages may be missing.");
       }
-      ui.messages.replaceChildren();
-      state.positions[frame.room] = { seq: 0, epoch: frame.epoch };
+      // the relay's history replaces what came through it; direct messages were never in it, so they stay
+      ui.messages.querySelectorAll("li:not(.direct)").forEach((item) => item.remove());
+      state.positions.set(frame.room, { seq: 0, epoch: frame.epoch });
     }
     frame.history.forEach(message);
     state.members = new Map(frame.members.map((m) => [m.nick, m]));
@@ -173,7 +180,8 @@
   }
 
   function message(frame) {
-    const position = state.positions[frame.room];
+    const direct = frame.path === "direct";
+    const position = direct ? null : state.positions.get(frame.room);
     if (position && frame.seq <= position.seq) {
       return; // already shown
     }
@@ -181,7 +189,8 @@
       position.seq = frame.seq;
     }
     const item = document.createElement("li");
-    item.className = "message" + (frame.nick === state.me ? " mine" : "");
+    item.className = "message" + (frame.nick === state.me ? " mine" : "") + (direct ? " direct" : "");
+    item.dataset.path = direct ? "direct" : "relay";
     const meta = document.createElement("div");
     meta.className = "meta";
     const who = document.createElement("span");
@@ -194,8 +203,13 @@
     const time = document.createElement("time");
     time.dateTime = frame.ts;
     time.textContent = new Date(frame.ts).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
-    time.title = frame.ts + " · #" + frame.seq;
+    time.title = direct ? frame.ts : frame.ts + " · #" + frame.seq;
     meta.append(time);
+    const path = document.createElement("span");
+    path.className = "path";
+    path.textContent = direct ? "direct" + (frame.to ? " to " + frame.to : "") + " · " + frame.pair : "relay";
+    path.title = direct ? "Went peer to peer; the server never saw it" : "Went through the server (relay)";
+    meta.append(path);
     const text = document.createElement("div");
     text.className = "text";
     text.textContent = frame.text;
@@ -209,6 +223,7 @@
         state.members.set(m.nick, m);
       } else {
         state.members.delete(m.nick);
+        direct.left(m.nick);
       }
     });
     renderMembers();
@@ -219,6 +234,9 @@
   }
 
   function error(frame) {
+    if (frame.code === "no-such-member") {
+      return; // a goodbye signal to a member who already left: nothing to tell
+    }
     if (!state.joined) {
       if (frame.code === "nick-taken" && state.attempt > 0) {
         // after a drop the relay may still hold our old connection until its heartbeat notices
@@ -263,6 +281,17 @@
       item.append(nick);
       item.append(m.user ? badge() : document.createElement("span"));
       item.append(address);
+      if (m.nick !== state.me) {
+        const go = document.createElement("button");
+        go.type = "button";
+        go.className = "secondary direct-button";
+        go.dataset.nick = m.nick;
+        go.textContent = "Direct";
+        go.title = "Open a peer-to-peer path to " + m.nick + "; the relay only introduces you";
+        go.disabled = !state.joined;
+        go.addEventListener("click", () => direct.start(m.nick));
+        item.append(go);
+      }
       return item;
     });
     ui.members.replaceChildren(...items);
@@ -278,19 +307,21 @@
       ui.nick.focus();
       return;
     }
+    direct.reset();
     stop();
     showNotice("");
     ui.messages.replaceChildren();
     state.members.clear();
     renderMembers();
     state.attempt = 0;
-    delete state.positions[ui.room.value.trim()]; // a fresh join shows the room's history, not a recovery
+    state.positions.delete(ui.room.value.trim()); // a fresh join shows the room's history, not a recovery
     state.wanted = { room: ui.room.value.trim(), nick: nick || user, user, password: ui.password.value };
     ui.leaveButton.disabled = false;
     connect();
   });
 
   ui.leaveButton.addEventListener("click", () => {
+    direct.reset(); // first, while the relay can still carry the goodbye
     stop();
     state.members.clear();
     renderMembers();
@@ -300,12 +331,63 @@
   ui.composer.addEventListener("submit", (event) => {
     event.preventDefault();
     const text = ui.text.value;
-    if (!text.trim() || !state.socket || !state.joined) {
+    if (!text.trim()) {
       return;
     }
-    state.socket.send(JSON.stringify({ type: "send", text }));
+    if (direct.isOpen()) {
+      direct.sendChat(text);
+    } else if (state.socket && state.joined) {
+      state.socket.send(JSON.stringify({ type: "send", text }));
+    } else {
+      return;
+    }
     ui.text.value = "";
   });
+
+  function signalled(frame, size) {
+    if (frame.from && frame.data && typeof frame.data === "object") {
+      direct.signalled(String(frame.from), frame.data, size);
+    }
+  }
+
+  function sendSignal(to, data) {
+    const frame = JSON.stringify({ type: "signal", to, data });
+    if (state.socket && state.joined) {
+      state.socket.send(frame);
+    }
+    return new TextEncoder().encode(frame).length;
+  }
+
+  const direct = window.StatelabDirect.create({
+    signal: sendSignal,
+    message,
+    me: () => state.me || "",
+    changed() {
+      // the direct path keeps the composer usable while the relay reconnects
+      const open = direct.isOpen();
+      ui.text.disabled = !(state.joined || open);
+      ui.sendButton.disabled = ui.text.disabled;
+      ui.text.placeholder = open ? "Write to " + direct.peer() + " directly" : "Write a message";
+    },
+  });
+
+  ui.sendFile.addEventListener("click", () => {
+    const file = ui.file.files[0];
+    if (file && direct.isOpen()) {
+      direct.sendFile(file);
+    }
+  });
+
+  for (const [button, kind] of [[ui.burstReliable, "reliable"], [ui.burstUnreliable, "unreliable"]]) {
+    button.addEventListener("click", async () => {
+      button.disabled = true;
+      try {
+        await direct.burst(kind, Math.min(10000, Math.max(1, Number(ui.burstCount.value) || 100)));
+      } finally {
+        button.disabled = false;
+      }
+    });
+  }
 
   ui.nick.value = sessionStorage.getItem("statelab.nick") || "";
   ui.nick.addEventListener("change", () => sessionStorage.setItem("statelab.nick", ui.nick.value));

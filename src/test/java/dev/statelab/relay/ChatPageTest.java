@@ -51,8 +51,8 @@ class ChatPageTest extends RelayTestBase {
             awaitText(alice, By.id("status"), "Connected as alice in lobby");
 
             awaitText(ana, By.id("members"), "alice");
-            assertThat(memberLines(ana)).anySatisfy(line -> assertThat(line).matches("(?s)alice\\s+account\\s+127\\.0\\.0\\.1:\\d+"));
-            assertThat(memberLines(alice)).anySatisfy(line -> assertThat(line).matches("(?s)ana\\s+127\\.0\\.0\\.1:\\d+"));
+            assertThat(memberLines(ana)).anySatisfy(line -> assertThat(line).matches("(?s)alice\\s+account\\s+127\\.0\\.0\\.1:\\d+(\\s+Direct)?"));
+            assertThat(memberLines(alice)).anySatisfy(line -> assertThat(line).matches("(?s)ana\\s+127\\.0\\.0\\.1:\\d+(\\s+Direct)?"));
 
             say(ana, "hello from a desktop");
             awaitText(alice, By.id("messages"), "hello from a desktop");

@@ -33,6 +33,20 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** A new browser with a window of the given size (CSS pixels). */
     public static HeadlessChromium start(int width, int height) {
+        return start(width, height, new String[0]);
+    }
+
+    /**
+     * A new browser that may open WebRTC connections on this loopback-only machine: without these flags
+     * Chromium gathers no ICE candidates here (no loopback candidates, and host addresses hidden behind
+     * mDNS names that nothing resolves).
+     */
+    public static HeadlessChromium startForPeerConnections(int width, int height) {
+        return start(width, height, "--allow-loopback-in-peer-connection", "--use-fake-ui-for-media-stream",
+                "--disable-features=WebRtcHideLocalIpsWithMdns");
+    }
+
+    private static HeadlessChromium start(int width, int height, String... extra) {
         try {
             Path profile = Files.createTempDirectory("statelab-chromium-");
             ChromeOptions options = new ChromeOptions();
@@ -41,6 +55,7 @@ public final class HeadlessChromium implements AutoCloseable {
                     "--no-first-run", "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile,
                     "--window-size=" + width + "," + height);
+            options.addArguments(extra);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(Path.of(DRIVER).toFile())
                     .usingAnyFreePort()
