@@ -1,5 +1,6 @@
 package dev.statelab.ftp;
 
+import dev.statelab.store.SessionDirectory;
 import java.time.Duration;
 
 import dev.statelab.ftp.engine.FtpAuthenticator;

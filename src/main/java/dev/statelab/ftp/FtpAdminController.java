@@ -1,5 +1,6 @@
 package dev.statelab.ftp;
 
+import dev.statelab.store.SessionDirectory;
 import static dev.statelab.ftp.FtpReplyBody.JSON;
 import static dev.statelab.ftp.FtpReplyBody.PROBLEM;
 

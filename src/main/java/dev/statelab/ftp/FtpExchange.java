@@ -1,5 +1,6 @@
 package dev.statelab.ftp;
 
+import dev.statelab.store.SessionDirectory;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 

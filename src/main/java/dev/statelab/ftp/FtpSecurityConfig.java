@@ -1,5 +1,6 @@
 package dev.statelab.ftp;
 
+import dev.statelab.store.SessionDirectory;
 import dev.statelab.users.ProblemResponses;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

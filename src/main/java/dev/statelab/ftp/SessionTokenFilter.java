@@ -1,5 +1,6 @@
 package dev.statelab.ftp;
 
+import dev.statelab.store.SessionDirectory;
 import java.io.IOException;
 import java.util.List;
 
