@@ -86,6 +86,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheExchangeTouchesTheHttpSession() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.statelab.ftp.FtpExchange")
+                .should().dependOnClassesThat().haveFullyQualifiedName("jakarta.servlet.http.HttpSession")
+                .check(classes);
+    }
+
+    @Test
     void comparisonIsOnlyAClientOfTheProtocols() {
         noClasses().that().resideInAPackage("dev.statelab.compare..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.statelab.http..", "dev.statelab.ftp..", "dev.statelab.relay..")

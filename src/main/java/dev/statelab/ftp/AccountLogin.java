@@ -1,10 +1,10 @@
 package dev.statelab.ftp;
 
-import dev.statelab.store.SessionDirectory;
 import java.time.Duration;
 
 import dev.statelab.ftp.engine.FtpAuthenticator;
 import dev.statelab.ftp.engine.FtpReply;
+import dev.statelab.store.SessionDirectory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
