@@ -1,11 +1,10 @@
 package dev.statelab.compare;
 
-import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import dev.statelab.users.ProblemResponses;
+import dev.statelab.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -85,9 +84,6 @@ public class CompareController {
     }
 
     private static ErrorResponseException problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setType(URI.create(ProblemResponses.PROBLEM_TYPE_BASE + type));
-        body.setTitle(title);
-        return new ErrorResponseException(status, body, null);
+        return Problems.exception(status, type, title, detail);
     }
 }

@@ -1,5 +1,6 @@
 package dev.statelab.compare;
 
+import dev.statelab.web.FilterOrders;
 import dev.statelab.users.ProblemResponses;
 import dev.statelab.users.StatelessBasic;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +15,7 @@ import org.springframework.security.web.SecurityFilterChain;
 class CompareSecurityConfig {
 
     @Bean
-    @Order(40)
+    @Order(FilterOrders.COMPARE_CHAIN)
     SecurityFilterChain compareChain(HttpSecurity http, AuthenticationManager manager,
                                      ProblemResponses basicProblemResponses) throws Exception {
         return StatelessBasic.configure(http, manager, basicProblemResponses)

@@ -1,10 +1,10 @@
 package dev.statelab.ftp;
 
-import java.time.Duration;
-
 import dev.statelab.ftp.engine.FtpAuthenticator;
 import dev.statelab.ftp.engine.FtpReply;
 import dev.statelab.store.SessionDirectory;
+import dev.statelab.users.ClientAddress;
+import dev.statelab.users.LockedOutException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -12,8 +12,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 
 /**
- * PASS against the shared accounts: the lockout first (421, no password hash paid), then the password
- * through the one {@link AuthenticationManager} (which caches verified credentials), then the per-user
+ * PASS against the shared accounts through the one {@link AuthenticationManager}, which applies the
+ * lockout every password check shares (421, no password hash paid) and caches verified credentials; then the per-user
  * session limit (421 "too many connections", as FTP servers answer: the new login is refused and the open
  * sessions are left alone).
  */
@@ -23,33 +23,30 @@ final class AccountLogin implements FtpAuthenticator {
     static final String USER = "USER";
 
     private final AuthenticationManager authentication;
-    private final LoginThrottle throttle;
     private final SessionDirectory sessions;
     private final int maxSessionsPerUser;
 
-    AccountLogin(AuthenticationManager authentication, LoginThrottle throttle, SessionDirectory sessions,
-                 int maxSessionsPerUser) {
+    AccountLogin(AuthenticationManager authentication, SessionDirectory sessions, int maxSessionsPerUser) {
         this.authentication = authentication;
-        this.throttle = throttle;
         this.sessions = sessions;
         this.maxSessionsPerUser = maxSessionsPerUser;
     }
 
     @Override
     public Result login(String user, String password, @Nullable String remoteAddress) {
-        Duration locked = throttle.lockedFor(user, remoteAddress);
-        if (locked != null) {
-            return new Refused(FtpReply.of(421, "Too many failed logins: try again in "
-                    + LoginThrottle.seconds(locked) + " seconds"));
+        UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(user, password);
+        if (remoteAddress != null) {
+            attempt.setDetails(new ClientAddress(remoteAddress));
         }
         Authentication verified;
         try {
-            verified = authentication.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(user, password));
+            verified = authentication.authenticate(attempt);
+        } catch (LockedOutException locked) {
+            return new Refused(FtpReply.of(421, "Too many failed logins: try again in "
+                    + locked.retryAfterSeconds() + " seconds"));
         } catch (AuthenticationException e) {
-            throttle.failed(user, remoteAddress);
             return new Refused(FtpReply.of(530, "Login incorrect"));
         }
-        throttle.succeeded(user);
         String name = verified.getName();
         if (!sessions.hasRoomFor(name, maxSessionsPerUser)) {
             return new Refused(FtpReply.of(421, "Too many sessions for " + name + ": " + maxSessionsPerUser

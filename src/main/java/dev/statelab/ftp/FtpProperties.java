@@ -18,7 +18,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param leaseTtl           with a shared store: how long a request's lease on its session lasts unless
  *                           renewed (it is renewed every third of this while the request runs), so the
  *                           longest a session stays blocked by an instance that died mid-command
- * @param lockout            when repeated login failures lock a user or an address out (421)
  */
 @ConfigurationProperties("statelab.ftp")
 public record FtpProperties(
@@ -29,19 +28,5 @@ public record FtpProperties(
         @DefaultValue("8192") int maxCommandLength,
         @DefaultValue("1m") Duration cleanupInterval,
         @DefaultValue("5s") Duration commandWait,
-        @DefaultValue("10s") Duration leaseTtl,
-        @DefaultValue Lockout lockout) {
-
-    /**
-     * @param maxFailuresPerUser    failed logins for one user name within {@code window} before it is locked
-     * @param maxFailuresPerAddress failed logins from one address within {@code window} before it is locked
-     * @param window                how far back failures count
-     * @param duration              how long a lock lasts
-     */
-    public record Lockout(
-            @DefaultValue("5") int maxFailuresPerUser,
-            @DefaultValue("20") int maxFailuresPerAddress,
-            @DefaultValue("5m") Duration window,
-            @DefaultValue("5m") Duration duration) {
-    }
+        @DefaultValue("10s") Duration leaseTtl) {
 }

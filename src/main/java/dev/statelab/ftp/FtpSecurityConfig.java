@@ -1,6 +1,7 @@
 package dev.statelab.ftp;
 
 import dev.statelab.store.SessionDirectory;
+import dev.statelab.web.FilterOrders;
 import dev.statelab.users.ProblemResponses;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -25,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 class FtpSecurityConfig {
 
     @Bean
-    @Order(30)
+    @Order(FilterOrders.FTP_CHAIN)
     SecurityFilterChain ftpChain(HttpSecurity http, AuthenticationManager manager, JsonMapper json,
                                  SessionDirectory sessions, FtpProperties properties, MeterRegistry registry)
             throws Exception {

@@ -1,5 +1,6 @@
 package dev.statelab.ftp;
 
+import dev.statelab.web.FilterOrders;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -42,8 +43,6 @@ import tools.jackson.databind.json.JsonMapper;
 class FtpSessionConfig {
 
     static final String FEATURE = "ftp";
-    static final int OUTAGE_ORDER = SessionRepositoryFilter.DEFAULT_ORDER - 2;
-    static final int ONE_COMMAND_ORDER = SessionRepositoryFilter.DEFAULT_ORDER - 1;
 
     @Bean
     SessionStore ftpSessions(SessionStores stores, FtpProperties properties, JsonMapper json) {
@@ -59,7 +58,7 @@ class FtpSessionConfig {
     FilterRegistrationBean<SessionRepositoryFilter<?>> ftpSessionFilterRegistration(SessionRepositoryFilter<?> filter) {
         FilterRegistrationBean<SessionRepositoryFilter<?>> registration = new FilterRegistrationBean<>(filter);
         registration.setUrlPatterns(List.of("/api/ftp/*"));
-        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER);
+        registration.setOrder(FilterOrders.FTP_SESSION);
         return registration;
     }
 
@@ -69,8 +68,7 @@ class FtpSessionConfig {
         FilterRegistrationBean<OneCommandPerSession> registration = new FilterRegistrationBean<>(
                 new OneCommandPerSession(responses, stores.leases(FEATURE, properties.leaseTtl()), properties.commandWait()));
         registration.setUrlPatterns(List.of("/api/ftp/*"));
-        // outside the session filter: a request's whole load, command and save is one turn
-        registration.setOrder(ONE_COMMAND_ORDER);
+        registration.setOrder(FilterOrders.FTP_ONE_COMMAND);
         return registration;
     }
 
@@ -79,7 +77,7 @@ class FtpSessionConfig {
         FilterRegistrationBean<StoreOutage> registration = new FilterRegistrationBean<>(new StoreOutage(
                 new ProblemResponses(json, FtpResponses.CHALLENGE, "Log in at POST /api/ftp/session.")));
         registration.setUrlPatterns(List.of("/api/ftp/*"));
-        registration.setOrder(OUTAGE_ORDER);
+        registration.setOrder(FilterOrders.FTP_STORE_OUTAGE);
         return registration;
     }
 
@@ -91,9 +89,8 @@ class FtpSessionConfig {
     @Bean
     FtpCommandEngine ftpCommandEngine(FileStore store, AuthenticationManager authenticationManager,
                                       SessionStore sessions, FtpProperties properties) {
-        LoginThrottle throttle = new LoginThrottle(properties.lockout(), LoginThrottle.systemTicker());
         return new FtpCommandEngine(store,
-                new AccountLogin(authenticationManager, throttle, sessions, properties.maxSessionsPerUser()),
+                new AccountLogin(authenticationManager, sessions, properties.maxSessionsPerUser()),
                 Clock.systemUTC());
     }
 

@@ -18,6 +18,7 @@ import dev.statelab.files.UploadTooLargeException;
 import dev.statelab.files.UserPath;
 import dev.statelab.files.WritePrecondition;
 import dev.statelab.files.WriteResult;
+import dev.statelab.web.Problems;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -70,7 +71,7 @@ class FilesController implements FilesApi {
             case SENT -> null;
             case PRECONDITION_FAILED -> throw new PreconditionFailedException(
                     requested.path() + " does not match the precondition; its ETag is " + file.info().etag());
-            case UNSATISFIABLE -> HttpProblems.response(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
+            case UNSATISFIABLE -> Problems.response(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
                     "range-not-satisfiable", "Range not satisfiable",
                     "The range lies outside the file, which is " + file.info().size() + " bytes long.");
         };

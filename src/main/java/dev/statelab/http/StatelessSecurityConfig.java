@@ -1,5 +1,6 @@
 package dev.statelab.http;
 
+import dev.statelab.web.FilterOrders;
 import dev.statelab.users.ProblemResponses;
 import dev.statelab.users.SecurityConfig;
 import dev.statelab.users.StatelessBasic;
@@ -30,7 +31,7 @@ class StatelessSecurityConfig {
 
     /** Before the default last chain of {@link SecurityConfig}. */
     @Bean
-    @Order(20)
+    @Order(FilterOrders.STATELESS_CHAIN)
     SecurityFilterChain statelessApiChain(HttpSecurity http, AuthenticationManager authenticationManager,
                                           JwtDecoder jwtDecoder, MeterRegistry meters,
                                           ProblemResponses basicProblemResponses, JsonMapper json) throws Exception {

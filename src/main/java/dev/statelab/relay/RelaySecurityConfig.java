@@ -1,5 +1,6 @@
 package dev.statelab.relay;
 
+import dev.statelab.web.FilterOrders;
 import dev.statelab.users.ProblemResponses;
 import dev.statelab.users.StatelessBasic;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 class RelaySecurityConfig {
 
     @Bean
-    @Order(40)
+    @Order(FilterOrders.RELAY_CHAIN)
     SecurityFilterChain relayChain(HttpSecurity http, AuthenticationManager manager,
                                    ProblemResponses basicProblemResponses) throws Exception {
         return StatelessBasic.configure(http, manager, basicProblemResponses)

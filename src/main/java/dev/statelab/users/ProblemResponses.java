@@ -1,13 +1,14 @@
 package dev.statelab.users;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import dev.statelab.web.ProblemWriter;
+import dev.statelab.web.Problems;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -15,14 +16,15 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * RFC 9457 problem bodies for what Spring Security refuses before any controller runs (401 and 403),
- * so that a client sees the same error shape whichever layer said no.
+ * What Spring Security refuses before any controller runs (401 and 403), as the same problem bodies
+ * {@link Problems} builds for every other error.
  */
 public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    public static final String PROBLEM_TYPE_BASE = "urn:statelab:problem:";
+    /** Kept for callers written before {@link Problems}; the same value as {@link Problems#TYPE_BASE}. */
+    public static final String PROBLEM_TYPE_BASE = Problems.TYPE_BASE;
 
-    private final JsonMapper json;
+    private final ProblemWriter writer;
     private final String challenge;
     private final String unauthenticatedDetail;
 
@@ -31,7 +33,7 @@ public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedH
      * @param unauthenticatedDetail what the client must send, in words
      */
     public ProblemResponses(JsonMapper json, String challenge, String unauthenticatedDetail) {
-        this.json = json;
+        this.writer = new ProblemWriter(json);
         this.challenge = challenge;
         this.unauthenticatedDetail = unauthenticatedDetail;
     }
@@ -39,6 +41,15 @@ public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedH
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
                          AuthenticationException exception) throws IOException {
+        if (exception instanceof LockedOutException locked) {
+            // no challenge: a browser would only prompt again; the body is not read, so close
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(locked.retryAfterSeconds()));
+            response.setHeader(HttpHeaders.CONNECTION, "close");
+            write(request, response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "locked-out", "Too many failed logins",
+                    "Too many failed password checks for this user or from this address: try again in "
+                            + locked.retryAfterSeconds() + " seconds."));
+            return;
+        }
         response.setHeader("WWW-Authenticate", challenge);
         write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated", unauthenticatedDetail);
     }
@@ -51,14 +62,10 @@ public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedH
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
                       String type, String detail) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", PROBLEM_TYPE_BASE + type);
-        body.put("title", status.getReasonPhrase());
-        body.put("status", status.value());
-        body.put("detail", detail);
-        body.put("instance", request.getRequestURI());
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), body);
+        write(request, response, Problems.of(status, type, status.getReasonPhrase(), detail));
+    }
+
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
+        writer.write(request, response, problem);
     }
 }

@@ -1,13 +1,14 @@
 package dev.statelab.users;
 
+import dev.statelab.web.FilterOrders;
+import com.github.benmanes.caffeine.cache.Ticker;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -39,17 +40,26 @@ public class SecurityConfig {
         return new UserAccounts(properties, encoder);
     }
 
+    /** The one lockout of every password check; a shared store may replace this bean. */
     @Bean
-    VerifiedCredentials verifiedCredentials(UserAccounts accounts, PasswordEncoder encoder, UsersProperties properties) {
-        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
-        passwords.setPasswordEncoder(encoder);
-        return new VerifiedCredentials(passwords, properties.credentialCacheTtl(), properties.credentialCacheSize());
+    @ConditionalOnMissingBean(LoginThrottle.class)
+    LoginThrottle loginThrottle(UsersProperties properties) {
+        return new InMemoryLoginThrottle(properties.lockout(), Ticker.systemTicker());
     }
 
-    /** The one authentication manager every chain uses for user and password. */
     @Bean
-    AuthenticationManager authenticationManager(VerifiedCredentials verifiedCredentials) {
-        ProviderManager manager = new ProviderManager(verifiedCredentials);
+    VerifiedCredentials verifiedCredentials(UserAccounts accounts, PasswordEncoder encoder, UsersProperties properties) {
+        return new VerifiedCredentials(new AccountPasswords(accounts, encoder),
+                properties.credentialCacheTtl(), properties.credentialCacheSize());
+    }
+
+    /**
+     * The one authentication manager every chain uses for user and password: the lockout first (no
+     * hash for a locked user or address), then the credential cache, then the hash.
+     */
+    @Bean
+    AuthenticationManager authenticationManager(VerifiedCredentials verifiedCredentials, LoginThrottle throttle) {
+        ProviderManager manager = new ProviderManager(new ThrottledPasswordCheck(verifiedCredentials, throttle));
         // the cached Authentication is shared between requests; erasing its credentials is harmless but pointless
         manager.setEraseCredentialsAfterAuthentication(false);
         return manager;
@@ -71,7 +81,7 @@ public class SecurityConfig {
 
     /** Pages, API docs and health are open; the other actuator endpoints need an admin. */
     @Bean
-    @Order(Ordered.LOWEST_PRECEDENCE)
+    @Order(FilterOrders.DEFAULT_CHAIN)
     SecurityFilterChain defaultChain(HttpSecurity http, AuthenticationManager manager,
                                      ProblemResponses basicProblemResponses) throws Exception {
         return StatelessBasic.configure(http, manager, basicProblemResponses)

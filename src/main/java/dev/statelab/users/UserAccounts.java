@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.userdetails.User;
@@ -49,6 +50,18 @@ public class UserAccounts implements UserDetailsService {
         }
         // a copy, because Spring Security erases the credentials of what it is given after a login
         return User.withUserDetails(user).build();
+    }
+
+    /** The account of this name, or null. */
+    @Nullable UserDetails find(String username) {
+        return users.get(username);
+    }
+
+    /** The hash of the first account that is not {@code {noop}} (the first account when all are). */
+    String representativeHash() {
+        return users.values().stream().map(UserDetails::getPassword)
+                .filter(hash -> hash != null && !hash.startsWith("{noop}")).findFirst()
+                .orElseGet(() -> users.values().iterator().next().getPassword());
     }
 
     public Set<String> names() {

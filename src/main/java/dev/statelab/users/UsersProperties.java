@@ -12,12 +12,30 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accounts            user name to account; empty means one generated {@code demo} admin
  * @param credentialCacheTtl  how long a verified user/password pair is remembered so that HTTP Basic does
  *                            not pay a password-hash check on every request; {@code 0s} turns the cache off
+ * @param credentialCacheSize at most this many remembered pairs
+ * @param lockout             when repeated failed password checks lock a user or an address out
  */
 @ConfigurationProperties("statelab.users")
 public record UsersProperties(
         @DefaultValue Map<String, Account> accounts,
         @DefaultValue("5m") Duration credentialCacheTtl,
-        @DefaultValue("10000") int credentialCacheSize) {
+        @DefaultValue("10000") int credentialCacheSize,
+        @DefaultValue Lockout lockout) {
+
+    /**
+     * One lockout for every password check: HTTP Basic anywhere, the FTP-style login and the FTP port.
+     *
+     * @param maxFailuresPerUser    failed checks for one user name within {@code window} before it is locked
+     * @param maxFailuresPerAddress failed checks from one address within {@code window} before it is locked
+     * @param window                how far back failures count
+     * @param duration              how long a lock lasts
+     */
+    public record Lockout(
+            @DefaultValue("5") int maxFailuresPerUser,
+            @DefaultValue("20") int maxFailuresPerAddress,
+            @DefaultValue("5m") Duration window,
+            @DefaultValue("5m") Duration duration) {
+    }
 
     /**
      * @param password a Spring Security prefixed hash: {@code {bcrypt}…}, {@code {argon2}…}, {@code {noop}…}

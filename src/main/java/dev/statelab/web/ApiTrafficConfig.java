@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 /** Puts the traffic counter in front of everything, security included, so refused requests count too. */
 @Configuration
@@ -14,7 +13,7 @@ class ApiTrafficConfig {
     FilterRegistrationBean<ApiTrafficFilter> apiTrafficFilter(MeterRegistry registry) {
         FilterRegistrationBean<ApiTrafficFilter> registration = new FilterRegistrationBean<>(new ApiTrafficFilter(registry));
         registration.addUrlPatterns("/api/http/*", "/api/ftp/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.setOrder(FilterOrders.API_TRAFFIC);
         return registration;
     }
 }

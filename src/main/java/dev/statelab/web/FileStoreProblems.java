@@ -12,9 +12,8 @@ import dev.statelab.files.InvalidPathException;
 import dev.statelab.files.NotADirectoryException;
 import dev.statelab.files.NotAFileException;
 import dev.statelab.files.PreconditionFailedException;
-import dev.statelab.files.StorageFailureException;
 import dev.statelab.files.UploadTooLargeException;
-import dev.statelab.users.ProblemResponses;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,8 +26,9 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * The one place where errors become RFC 9457 problem bodies: the file store's own exceptions here,
- * Spring MVC's (405, 415, 400…) through the inherited handler. Details name paths only as the user
+ * The one place where exceptions become RFC 9457 problem bodies (built by {@link Problems}): the file
+ * store's own exceptions here, Spring MVC's (405, 415, 400…) through the inherited handler; a storage
+ * failure and anything unknown is a 500. Details name paths only as the user
  * sees them; causes are logged by the store, never sent.
  */
 @RestControllerAdvice
@@ -37,13 +37,22 @@ public class FileStoreProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(FileStoreException.class)
     ProblemDetail fileStoreFailure(FileStoreException e) {
         Kind kind = Kind.of(e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(kind.status, detail(e));
-        problem.setType(URI.create(ProblemResponses.PROBLEM_TYPE_BASE + kind.slug));
-        problem.setTitle(kind.title);
+        ProblemDetail problem = Problems.of(kind.status, kind.slug, kind.title, detail(e));
         if (e instanceof UploadTooLargeException tooLarge) {
             problem.setProperty("limit", tooLarge.limit());
         }
         return problem;
+    }
+
+    /**
+     * Tomcat refuses a parameter it cannot decode ({@code ?to=%ff}) when it is first read: the client's
+     * mistake, so a 400 and no log, not a 500 with a stack trace.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail undecodableParameter(InvalidParameterException e) {
+        int code = e.getErrorCode() >= 400 && e.getErrorCode() < 500 ? e.getErrorCode() : 400;
+        return Problems.of(HttpStatusCode.valueOf(code), "invalid-parameter", "Invalid parameter",
+                "A query parameter could not be decoded: percent-encode its value as UTF-8 bytes.");
     }
 
     /** Spring MVC's own problems (405, 415, 400…) get a type of ours too, as the contract promises. */
@@ -52,7 +61,7 @@ public class FileStoreProblems extends ResponseEntityExceptionHandler {
                                                           HttpStatusCode statusCode, WebRequest request) {
         if (body instanceof ProblemDetail problem
                 && (problem.getType() == null || URI.create("about:blank").equals(problem.getType()))) {
-            problem.setType(URI.create(ProblemResponses.PROBLEM_TYPE_BASE + "http-" + statusCode.value()));
+            problem.setType(Problems.type("http-" + statusCode.value()));
         }
         return super.createResponseEntity(body, headers, statusCode, request);
     }
@@ -96,7 +105,6 @@ public class FileStoreProblems extends ResponseEntityExceptionHandler {
             if (e instanceof PreconditionFailedException) return PRECONDITION;
             if (e instanceof UploadTooLargeException) return TOO_LARGE;
             if (e instanceof InsufficientStorageException) return FULL;
-            if (e instanceof StorageFailureException) return FAILURE;
             return FAILURE;
         }
     }

@@ -41,7 +41,7 @@ import tools.jackson.databind.JsonNode;
         "statelab.users.accounts.cat.password={noop}cat-pw",
         "statelab.ftp.command-wait=300ms",
         "statelab.ftp.max-sessions-per-user=500",
-        "statelab.ftp.lockout.max-failures-per-address=100000"})
+        "statelab.users.lockout.max-failures-per-address=100000"})
 class FtpApiEndToEndTest {
 
     @TempDir

@@ -29,9 +29,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "statelab.ftp.idle-timeout=2s",
         "statelab.ftp.cleanup-interval=500ms",
         "statelab.ftp.max-sessions-per-user=2",
-        "statelab.ftp.lockout.max-failures-per-user=3",
-        "statelab.ftp.lockout.max-failures-per-address=1000",
-        "statelab.ftp.lockout.duration=1h"})
+        "statelab.users.lockout.max-failures-per-user=3",
+        "statelab.users.lockout.max-failures-per-address=1000",
+        "statelab.users.lockout.duration=1h"})
 class FtpLimitsEndToEndTest {
 
     @TempDir

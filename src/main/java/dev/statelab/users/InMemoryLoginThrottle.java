@@ -1,7 +1,6 @@
-package dev.statelab.ftp;
+package dev.statelab.users;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -10,19 +9,20 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Locks a user name, or a client address, out for a while after repeated failed logins within a window,
- * as vsftpd and pyftpdlib do. A locked login is refused before its password is checked, so a guessing
- * client cannot even make the server pay for a password hash. Counters live in bounded, expiring maps.
+ * as vsftpd and pyftpdlib do, for this process alone. A locked login is refused before its password is
+ * checked, so a guessing client cannot even make the server pay for a password hash. Counters live in
+ * bounded, expiring maps; the check of an unlocked user is two map lookups.
  */
-final class LoginThrottle {
+public final class InMemoryLoginThrottle implements LoginThrottle {
 
     private static final int MAX_TRACKED = 100_000;
 
-    private final FtpProperties.Lockout settings;
+    private final UsersProperties.Lockout settings;
     private final Ticker ticker;
     private final Cache<String, Failures> byUser;
     private final Cache<String, Failures> byAddress;
 
-    LoginThrottle(FtpProperties.Lockout settings, Ticker ticker) {
+    public InMemoryLoginThrottle(UsersProperties.Lockout settings, Ticker ticker) {
         this.settings = settings;
         this.ticker = ticker;
         Duration keep = settings.window().plus(settings.duration());
@@ -30,24 +30,29 @@ final class LoginThrottle {
         this.byAddress = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(keep).maximumSize(MAX_TRACKED).build();
     }
 
-    /** How much longer this user or address is locked out; null when it may try. */
-    @Nullable Duration lockedFor(String user, @Nullable String address) {
+    @Override
+    public @Nullable Duration lockedFor(String user, @Nullable String address) {
         long now = ticker.read();
         long until = Math.max(lockedUntil(byUser.getIfPresent(user)),
                 address == null ? 0 : lockedUntil(byAddress.getIfPresent(address)));
         return until > now ? Duration.ofNanos(until - now) : null;
     }
 
-    void failed(String user, @Nullable String address) {
+    @Override
+    public void failed(String user, @Nullable String address) {
         count(byUser, user, settings.maxFailuresPerUser());
         if (address != null) {
             count(byAddress, address, settings.maxFailuresPerAddress());
         }
     }
 
-    /** A right password clears the user's count; the address keeps its count, so one good account cannot reset guessing at others. */
-    void succeeded(String user) {
-        byUser.invalidate(user);
+    /** The address keeps its count, so one good account cannot reset guessing at others. */
+    @Override
+    public void succeeded(String user, @Nullable String address) {
+        // the hot path: a user with no failures costs one lookup, no write
+        if (byUser.getIfPresent(user) != null) {
+            byUser.invalidate(user);
+        }
     }
 
     private void count(Cache<String, Failures> failures, String key, int limit) {
@@ -63,14 +68,6 @@ final class LoginThrottle {
 
     private static long lockedUntil(@Nullable Failures failures) {
         return failures == null ? 0 : failures.lockedUntil;
-    }
-
-    static Ticker systemTicker() {
-        return Ticker.systemTicker();
-    }
-
-    static long seconds(Duration duration) {
-        return Math.max(1, TimeUnit.NANOSECONDS.toSeconds(duration.toNanos() + 999_999_999));
     }
 
     private record Failures(int count, long windowStart, long lockedUntil) {

@@ -1,4 +1,4 @@
-package dev.statelab.ftp;
+package dev.statelab.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,11 +7,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
-class LoginThrottleTest {
+class InMemoryLoginThrottleTest {
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
-    private final LoginThrottle throttle = new LoginThrottle(
-            new FtpProperties.Lockout(3, 5, Duration.ofMinutes(1), Duration.ofMinutes(10)), now::get);
+    private final LoginThrottle throttle = new InMemoryLoginThrottle(
+            new UsersProperties.Lockout(3, 5, Duration.ofMinutes(1), Duration.ofMinutes(10)), now::get);
 
     private void advance(Duration by) {
         now.addAndGet(by.toNanos());
@@ -51,7 +51,7 @@ class LoginThrottleTest {
     void aRightPasswordClearsTheUsersCountButNotTheAddresss() {
         throttle.failed("ana", "10.0.0.1");
         throttle.failed("ana", "10.0.0.1");
-        throttle.succeeded("ana");
+        throttle.succeeded("ana", "10.0.0.1");
         throttle.failed("ana", "10.0.0.1");
         throttle.failed("ana", "10.0.0.1");
         assertThat(throttle.lockedFor("ana", "10.0.0.2")).isNull();
