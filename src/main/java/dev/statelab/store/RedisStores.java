@@ -11,7 +11,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Sessions and leases in Redis, each feature's round trips counted under its own tag. */
-final class RedisStores implements SessionStores, DisposableBean {
+final class RedisStores implements SessionStores, TicketBooks, DisposableBean {
 
     static final String ROUND_TRIPS = "statelab.store.roundtrips";
 
@@ -38,6 +38,11 @@ final class RedisStores implements SessionStores, DisposableBean {
     @Override
     public SessionLeases leases(String feature, Duration ttl) {
         return new RedisSessionLeases(calls(feature), RedisKeys.of(feature), ttl, renewals);
+    }
+
+    @Override
+    public TicketBook book(String feature, Duration ttl) {
+        return new RedisTicketBook(calls(feature), feature, ttl);
     }
 
     RedisCalls calls(String feature) {

@@ -67,6 +67,8 @@ class SharedSessionsTest {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--statelab.storage.root=" + root,
                 "--statelab.users.accounts.eve.password={noop}eve-pw", "--statelab.users.accounts.eve.role=ADMIN",
                 "--statelab.users.accounts.bo.password={noop}bo-pw",
+                "--statelab.users.accounts.cy.password={noop}cy-pw",
+                "--statelab.users.lockout.max-failures-per-user=3",
                 "--statelab.ftp.max-sessions-per-user=3", "--statelab.ftp.command-wait=300ms",
                 "--statelab.ftp.lease-ttl=1500ms",
                 "--statelab.ftp.port=-1", "--statelab.sockets.tcp-port=-1", "--statelab.sockets.udp-port=-1",
@@ -81,6 +83,56 @@ class SharedSessionsTest {
 
     private static FtpClient on(ConfigurableApplicationContext context) {
         return new FtpClient(port(context));
+    }
+
+    @Test
+    @Order(0)
+    void failedLoginsOnBothInstancesCountTogetherAndTheLockHoldsOnBoth() throws Exception {
+        assertThat(on(first).login("cy", "wrong").statusCode()).isEqualTo(401);
+        assertThat(on(second).login("cy", "wrong").statusCode()).isEqualTo(401);
+        assertThat(on(first).login("cy", "wrong").statusCode()).as("the third failure, counted over both").isEqualTo(401);
+        assertThat(on(first).login("cy", "cy-pw").statusCode()).isEqualTo(429);
+        // the lock reaches the other instance by a message, not on its next request
+        long deadline = System.currentTimeMillis() + 3_000;
+        int elsewhere = on(second).login("cy", "cy-pw").statusCode();
+        while (elsewhere != 429 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            elsewhere = on(second).login("cy", "cy-pw").statusCode();
+        }
+        assertThat(elsewhere).isEqualTo(429);
+    }
+
+    @Test
+    @Order(0)
+    void aRelayTicketFromOneInstanceIsUsedOnceOnAny() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> issued = client.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port(first) + "/api/relay/ticket"))
+                .header("Authorization", AUTH).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(issued.statusCode()).isEqualTo(200);
+        String ticket = FtpClient.JSON.readTree(issued.body()).get("ticket").asString();
+
+        java.net.http.WebSocket socket = client.newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + port(second) + "/ws/chat?ticket=" + ticket),
+                        new java.net.http.WebSocket.Listener() { })
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "bye").join();
+
+        var again = client.newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + port(first) + "/ws/chat?ticket=" + ticket),
+                        new java.net.http.WebSocket.Listener() { });
+        int status = 0;
+        try {
+            again.get(10, java.util.concurrent.TimeUnit.SECONDS).abort();
+        } catch (java.util.concurrent.ExecutionException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.net.http.WebSocketHandshakeException handshake) {
+                    status = handshake.getResponse().statusCode();
+                }
+            }
+        }
+        assertThat(status).as("a used ticket is refused at the handshake").isEqualTo(401);
     }
 
     @Test
