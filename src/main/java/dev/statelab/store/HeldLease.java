@@ -4,7 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The lease this thread's request holds, with the session document loaded when it was taken (one round
- * trip for both), so the repository's load and its fenced save can find them. A request runs on one
+ * trip for both) and then the one last saved, so the repository's load and its fenced save can find them
+ * and a save of what is already stored can be skipped. A request runs on one
  * thread from its lease to its save, as the servlet filters around it do.
  */
 final class HeldLease {

@@ -96,6 +96,10 @@ final class RedisSessionStore implements SessionStore {
         }
         HeldLease lease = HeldLease.on(session.getOriginalId());
         String text = documents.write(session);
+        if (lease != null && text.equals(lease.loaded)) {
+            // Spring Session saves when the response commits and again when the request ends: once is enough
+            return;
+        }
         long ttl = Math.max(1, session.getMaxInactiveInterval().toMillis());
         long expiresAt = session.getLastAccessedTime().toEpochMilli() + ttl;
         String user = session.getAttribute(PRINCIPAL_NAME_INDEX_NAME);
