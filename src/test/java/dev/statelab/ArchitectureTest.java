@@ -79,6 +79,29 @@ class ArchitectureTest {
     }
 
     @Test
+    void sharedStoreKnowsNoProtocol() {
+        noClasses().that().resideInAPackage("dev.statelab.store..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.statelab.http..", "dev.statelab.ftp..", "dev.statelab.relay..", "dev.statelab.compare..",
+                        "dev.statelab.web..", "jakarta.servlet..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheStoreTalksToRedis() {
+        noClasses().that().resideOutsideOfPackage("dev.statelab.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.data.redis..", "io.lettuce..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheExchangeTouchesTheHttpSession() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.statelab.ftp.FtpExchange")
+                .should().dependOnClassesThat().haveFullyQualifiedName("jakarta.servlet.http.HttpSession")
+                .check(classes);
+    }
+
+    @Test
     void comparisonIsOnlyAClientOfTheProtocols() {
         noClasses().that().resideInAPackage("dev.statelab.compare..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.statelab.http..", "dev.statelab.ftp..", "dev.statelab.relay..")

@@ -2,6 +2,7 @@ package dev.statelab.ftp;
 
 import dev.statelab.ftp.engine.FtpAuthenticator;
 import dev.statelab.ftp.engine.FtpReply;
+import dev.statelab.store.SessionDirectory;
 import dev.statelab.users.ClientAddress;
 import dev.statelab.users.LockedOutException;
 import org.jspecify.annotations.Nullable;

@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import dev.statelab.ftp.engine.FtpReply;
 import dev.statelab.ftp.engine.FtpSessionState;
+import dev.statelab.store.SessionDirectory;
 import dev.statelab.web.OpenApiConfig;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;

@@ -9,12 +9,14 @@ import dev.statelab.ftp.engine.FtpOutcome;
 import dev.statelab.ftp.engine.FtpReply;
 import dev.statelab.ftp.engine.FtpSessionState;
 import dev.statelab.ftp.engine.FtpUpload;
+import dev.statelab.store.SessionDirectory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.session.FindByIndexNameSessionRepository;
 
 /**
  * Where both HTTP faces meet the engine: it takes the state out of this request's session, runs the
  * command and puts the new state back, opening, renewing or ending the session as the command says.
+ * The only class that touches the {@code HttpSession}: everything else asks here.
  */
 final class FtpExchange {
 
@@ -73,7 +75,26 @@ final class FtpExchange {
         }
     }
 
-    static FtpSessionState stateOf(HttpSession session, HttpServletRequest request) {
+    /** The state of the session this request's token names; null when it names none. */
+    static @Nullable FtpSessionState sessionState(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session == null ? null : stateOf(session, request);
+    }
+
+    /** The token of the session this request opened or carried; null when it has none. */
+    static @Nullable String sessionToken(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session == null ? null : session.getId();
+    }
+
+    /** What a shared store holds for this request's session ({@link SessionSizes}); 0 without one. */
+    static long sessionBytes(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session == null ? 0 : SessionSizes.of(session.getId(), session.getAttribute(STATE),
+                (String) session.getAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME));
+    }
+
+    private static FtpSessionState stateOf(HttpSession session, HttpServletRequest request) {
         return session.getAttribute(STATE) instanceof FtpSessionState state ? state
                 : FtpSessionState.connected(request.getRemoteAddr());
     }

@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxCommandLength   longest raw command line, in bytes (longer: 500, nothing runs)
  * @param cleanupInterval    how often expired sessions are purged from memory
  * @param commandWait        how long a request waits for another request of its session to end (then 503)
+ * @param leaseTtl           with a shared store: how long a request's lease on its session lasts unless
+ *                           renewed (it is renewed every third of this while the request runs), so the
+ *                           longest a session stays blocked by an instance that died mid-command
  */
 @ConfigurationProperties("statelab.ftp")
 public record FtpProperties(
@@ -24,5 +27,6 @@ public record FtpProperties(
         @DefaultValue("1000") int maxPendingLogins,
         @DefaultValue("8192") int maxCommandLength,
         @DefaultValue("1m") Duration cleanupInterval,
-        @DefaultValue("5s") Duration commandWait) {
+        @DefaultValue("5s") Duration commandWait,
+        @DefaultValue("10s") Duration leaseTtl) {
 }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import dev.statelab.ftp.engine.FtpDownload;
 import dev.statelab.ftp.engine.FtpOutcome;
@@ -45,10 +44,10 @@ final class FtpResponses {
             stream(request, response, outcome.reply(), download);
             return;
         }
-        HttpSession session = request.getSession(false);
+        String token = FtpExchange.sessionToken(request);
         boolean opened = outcome.effect() == FtpOutcome.Effect.LOGIN || outcome.effect() == FtpOutcome.Effect.OPEN;
-        FtpReplyBody body = opened && session != null
-                ? FtpReplyBody.withToken(outcome.reply(), session.getId()) : FtpReplyBody.of(outcome.reply());
+        FtpReplyBody body = opened && token != null
+                ? FtpReplyBody.withToken(outcome.reply(), token) : FtpReplyBody.of(outcome.reply());
         HttpStatus status = outcome.effect() == FtpOutcome.Effect.LOGIN ? HttpStatus.CREATED : statusOf(outcome.reply().code());
         write(response, status, body);
     }

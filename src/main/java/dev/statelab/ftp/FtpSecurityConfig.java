@@ -1,5 +1,6 @@
 package dev.statelab.ftp;
 
+import dev.statelab.store.SessionDirectory;
 import dev.statelab.web.FilterOrders;
 import dev.statelab.users.ProblemResponses;
 import dev.statelab.users.StatelessBasic;

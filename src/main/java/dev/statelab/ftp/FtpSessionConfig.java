@@ -7,6 +7,10 @@ import java.util.List;
 
 import dev.statelab.files.FileStore;
 import dev.statelab.ftp.engine.FtpCommandEngine;
+import dev.statelab.store.SessionDirectory;
+import dev.statelab.store.SessionStore;
+import dev.statelab.store.SessionStores;
+import dev.statelab.users.ProblemResponses;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -21,21 +25,28 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Spring Session for the FTP-style API only: sessions in memory ({@link InMemorySessions}, a
- * {@code MapSessionRepository} over a map of our own), their id in the {@code X-Auth-Token} header, and
- * the session filter registered for {@code /api/ftp/*} alone, so the stateless API never meets a session
- * even when a client sends a token there. Boot 4 auto-configures nothing for {@code spring-session-core}
- * on its own (that lives in the {@code spring-boot-session} module, not on the class path), hence
+ * Spring Session for the FTP-style API only: sessions in the store {@code statelab.store} names (this
+ * process's memory, or Redis), their id in the {@code X-Auth-Token} header, and the session filter
+ * registered for {@code /api/ftp/*} alone, so the stateless API never meets a session even when a client
+ * sends a token there. Boot 4 auto-configures nothing for {@code spring-session-core} on its own (that
+ * lives in the {@code spring-boot-session} module, not on the class path), hence
  * {@code @EnableSpringHttpSession}.
+ *
+ * <p>The filters of {@code /api/ftp/*}, outermost first: {@link StoreOutage} (503 when the store is
+ * unreachable), {@link OneCommandPerSession} (the session's turn: local lock, then the store's lease),
+ * Spring Session's {@link SessionRepositoryFilter} (load, and save on commit), then the security chain
+ * with {@link SessionTokenFilter}.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 @EnableSpringHttpSession
 @EnableScheduling
 class FtpSessionConfig {
 
+    static final String FEATURE = "ftp";
+
     @Bean
-    InMemorySessions ftpSessions(FtpProperties properties) {
-        return new InMemorySessions(properties.idleTimeout());
+    SessionStore ftpSessions(SessionStores stores, FtpProperties properties, JsonMapper json) {
+        return stores.sessions(FEATURE, properties.idleTimeout(), new FtpStateCodec(json));
     }
 
     @Bean
@@ -52,25 +63,39 @@ class FtpSessionConfig {
     }
 
     @Bean
-    FilterRegistrationBean<OneCommandPerSession> ftpOneCommandPerSession(FtpResponses responses,
+    FilterRegistrationBean<OneCommandPerSession> ftpOneCommandPerSession(FtpResponses responses, SessionStores stores,
                                                                          FtpProperties properties) {
         FilterRegistrationBean<OneCommandPerSession> registration = new FilterRegistrationBean<>(
-                new OneCommandPerSession(responses, properties.commandWait()));
+                new OneCommandPerSession(responses, stores.leases(FEATURE, properties.leaseTtl()), properties.commandWait()));
         registration.setUrlPatterns(List.of("/api/ftp/*"));
         registration.setOrder(FilterOrders.FTP_ONE_COMMAND);
         return registration;
     }
 
     @Bean
+    FilterRegistrationBean<StoreOutage> ftpStoreOutage(JsonMapper json) {
+        FilterRegistrationBean<StoreOutage> registration = new FilterRegistrationBean<>(new StoreOutage(
+                new ProblemResponses(json, FtpResponses.CHALLENGE, "Log in at POST /api/ftp/session.")));
+        registration.setUrlPatterns(List.of("/api/ftp/*"));
+        registration.setOrder(FilterOrders.FTP_STORE_OUTAGE);
+        return registration;
+    }
+
+    @Bean
+    ExpiredSessionPurge ftpExpiredSessionPurge(SessionStore sessions, FtpProperties properties) {
+        return new ExpiredSessionPurge(sessions, properties.cleanupInterval());
+    }
+
+    @Bean
     FtpCommandEngine ftpCommandEngine(FileStore store, AuthenticationManager authenticationManager,
-                                      InMemorySessions sessions, FtpProperties properties) {
+                                      SessionStore sessions, FtpProperties properties) {
         return new FtpCommandEngine(store,
                 new AccountLogin(authenticationManager, sessions, properties.maxSessionsPerUser()),
                 Clock.systemUTC());
     }
 
     @Bean
-    FtpExchange ftpExchange(FtpCommandEngine engine, InMemorySessions sessions, FtpProperties properties) {
+    FtpExchange ftpExchange(FtpCommandEngine engine, SessionStore sessions, FtpProperties properties) {
         return new FtpExchange(engine, sessions, properties);
     }
 
@@ -80,7 +105,7 @@ class FtpSessionConfig {
     }
 
     @Bean
-    SessionSizes ftpSessionSizes(InMemorySessions sessions, MeterRegistry registry) {
+    SessionSizes ftpSessionSizes(SessionStore sessions, MeterRegistry registry) {
         SessionSizes sizes = new SessionSizes(sessions, Clock.systemUTC(), Duration.ofSeconds(1));
         Gauge.builder("statelab.ftp.sessions.active", sessions, SessionDirectory::count)
                 .description("FTP-style sessions held by the server").register(registry);

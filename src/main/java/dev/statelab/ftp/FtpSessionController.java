@@ -6,10 +6,10 @@ import static dev.statelab.ftp.FtpReplyBody.PROBLEM;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import dev.statelab.ftp.engine.FtpCommandLine;
 import dev.statelab.ftp.engine.FtpSessionState;
@@ -115,11 +115,9 @@ class FtpSessionController {
     @ApiResponse(responseCode = "401", description = "No live session: the X-Auth-Token is missing, expired, ended or unknown",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     void state(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        HttpSession session = request.getSession(false);
-        FtpSessionState state = session == null ? FtpSessionState.connected(request.getRemoteAddr())
-                : FtpExchange.stateOf(session, request);
-        // the security chain lets only logged-in sessions reach this
-        long bytes = session == null ? 0 : SessionSizes.of(session);
+        // the security chain lets only requests of a logged-in session reach this
+        FtpSessionState state = Objects.requireNonNull(FtpExchange.sessionState(request));
+        long bytes = FtpExchange.sessionBytes(request);
         responses.write(response, HttpStatus.OK, new SessionView(211, "Status of this session",
                 SessionStatus.lines(state), StateView.of(state), bytes));
     }

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.statelab.ftp.engine.FtpReply;
+import dev.statelab.store.SessionLeases;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -24,16 +25,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the changes of the one that ends first: a CWD sent during a long RETR would be undone when the
  * download ends. A request that finds another of its session running waits for it a little, then is
  * refused with 503 rather than left to lose its work. It sits outside Spring Session's filter, so the
- * whole load, command and save happens inside.
+ * whole load, command and save happens inside. With a shared store the local turn comes first (so
+ * requests of one instance queue without a round trip) and then the session's lease in the store, which
+ * requests on other instances queue for the same way.
  */
 final class OneCommandPerSession extends OncePerRequestFilter {
 
     private final ConcurrentMap<String, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
     private final FtpResponses responses;
+    private final SessionLeases leases;
     private final Duration wait;
 
-    OneCommandPerSession(FtpResponses responses, Duration wait) {
+    OneCommandPerSession(FtpResponses responses, SessionLeases leases, Duration wait) {
         this.responses = responses;
+        this.leases = leases;
         this.wait = wait;
     }
 
@@ -45,19 +50,31 @@ final class OneCommandPerSession extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        long deadline = System.nanoTime() + wait.toNanos();
         CompletableFuture<Void> mine = new CompletableFuture<>();
         if (!enter(token, mine)) {
-            responses.write(response, HttpStatus.CONFLICT, FtpReplyBody.of(FtpReply.of(503,
-                    "Bad sequence of commands: another command of this session is still running. Send one at a "
-                            + "time, as on a control connection, or log in a second session for parallel work")));
+            busy(response);
             return;
         }
         try {
-            chain.doFilter(request, response);
+            SessionLeases.Lease lease = leases.acquire(token, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            if (lease == null) {
+                busy(response);
+                return;
+            }
+            try (lease) {
+                chain.doFilter(request, response);
+            }
         } finally {
             running.remove(token, mine);
             mine.complete(null);
         }
+    }
+
+    private void busy(HttpServletResponse response) throws IOException {
+        responses.write(response, HttpStatus.CONFLICT, FtpReplyBody.of(FtpReply.of(503,
+                "Bad sequence of commands: another command of this session is still running. Send one at a "
+                        + "time, as on a control connection, or log in a second session for parallel work")));
     }
 
     /** Takes the session's turn, waiting up to {@code wait} for a running request; false when it did not come. */

@@ -8,8 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 
-import jakarta.servlet.http.HttpSession;
-
+import dev.statelab.store.SessionDirectory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -42,12 +41,7 @@ final class SessionSizes {
                 session.getAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME));
     }
 
-    static long of(HttpSession session) {
-        return of(session.getId(), session.getAttribute(FtpExchange.STATE),
-                (String) session.getAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME));
-    }
-
-    private static long of(String id, @Nullable Object state, @Nullable String principal) {
+    static long of(String id, @Nullable Object state, @Nullable String principal) {
         return serializedSize(state) + utf8(id) + (principal == null ? 0 : utf8(principal)) + TIMES;
     }
 

@@ -7,9 +7,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import dev.statelab.ftp.engine.FtpSessionState;
+import dev.statelab.store.SessionDirectory;
 import dev.statelab.users.ProblemResponses;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.http.HttpHeaders;
@@ -51,8 +51,8 @@ final class SessionTokenFilter extends OncePerRequestFilter {
             return;
         }
         Timer.Sample sample = Timer.start();
-        HttpSession session = request.getSession(false);
-        if (session == null) {
+        FtpSessionState state = FtpExchange.sessionState(request);
+        if (state == null) {
             sample.stop(checks);
             if (isLogin(request)) {
                 chain.doFilter(request, response);
@@ -61,7 +61,6 @@ final class SessionTokenFilter extends OncePerRequestFilter {
             }
             return;
         }
-        FtpSessionState state = FtpExchange.stateOf(session, request);
         if (state.loggedIn() && state.user() != null) {
             SecurityContext context = contexts.createEmptyContext();
             context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(state.user(), null,

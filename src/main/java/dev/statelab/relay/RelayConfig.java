@@ -6,6 +6,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.statelab.store.TicketBooks;
 import dev.statelab.users.UserAccounts;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -38,8 +39,8 @@ class RelayConfig {
     }
 
     @Bean
-    RelayTickets relayTickets(RelayProperties properties) {
-        return new RelayTickets(properties.ticketTtl());
+    RelayTickets relayTickets(TicketBooks books, RelayProperties properties) {
+        return new RelayTickets(books.book("relay", properties.ticketTtl()));
     }
 
     @Bean

@@ -3,6 +3,7 @@ package dev.statelab.relay;
 import java.security.Principal;
 import java.util.Map;
 
+import dev.statelab.store.StoreUnavailableException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpRequest;
@@ -14,7 +15,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * Decides at the handshake who connects: the account of a {@code ?ticket=} (browsers), the account
  * that HTTP Basic verified on the upgrade request (other clients), or nobody (anonymous). An unknown,
- * expired or reused ticket refuses the handshake with 401.
+ * expired or reused ticket refuses the handshake with 401; a ticket that cannot be looked up because the
+ * shared store is unreachable, with 503.
  */
 final class RelayIdentity implements HandshakeInterceptor {
 
@@ -29,7 +31,14 @@ final class RelayIdentity implements HandshakeInterceptor {
                                    Map<String, Object> attributes) {
         String ticket = UriComponentsBuilder.fromUri(request.getURI()).build().getQueryParams().getFirst("ticket");
         if (ticket != null) {
-            String user = tickets.redeem(ticket);
+            String user;
+            try {
+                user = tickets.redeem(ticket);
+            } catch (StoreUnavailableException e) {
+                // the ticket may be fine: say "later", not "no"
+                response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
+                return false;
+            }
             if (user == null) {
                 response.setStatusCode(HttpStatus.UNAUTHORIZED);
                 return false;

@@ -1,9 +1,15 @@
 package dev.statelab.relay;
 
+import dev.statelab.store.StoreUnavailableException;
+import dev.statelab.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,5 +38,12 @@ class TicketController {
     Ticket ticket(Authentication authentication) {
         String user = authentication.getName();
         return new Ticket(tickets.issue(user), properties.ticketTtl().toSeconds(), user);
+    }
+
+    @ExceptionHandler(StoreUnavailableException.class)
+    ResponseEntity<ProblemDetail> storeUnavailable() {
+        return Problems.response(HttpStatus.SERVICE_UNAVAILABLE, "session-store-unavailable", "Service Unavailable",
+                "Tickets are kept in a shared store that cannot be reached right now. Try again shortly, or "
+                        + "connect with HTTP Basic on the upgrade request.");
     }
 }

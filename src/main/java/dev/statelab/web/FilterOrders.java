@@ -11,7 +11,9 @@ import org.springframework.core.Ordered;
  *  HIGHEST + 20          CrossOriginProtection      all            403 for a browser's cross-site unsafe
  *                                                                  request, before a body or password is read
  *  HIGHEST + 30          SlowBodyGuard              all            cuts a request body that trickles
- *  HIGHEST + 49          OneCommandPerSession       /api/ftp       one request per session at a time
+ *  HIGHEST + 48          StoreOutage                /api/ftp       503 problem+json when the session store is unreachable
+ *  HIGHEST + 49          OneCommandPerSession       /api/ftp       one request per session at a time (local
+ *                                                                  turn, then the store's lease)
  *  HIGHEST + 50          SessionRepositoryFilter    /api/ftp       the session named by X-Auth-Token
  *  -100                  Spring Security            all            the first chain whose URLs match:
  *      20                  stateless API chain      /api/http/**     Basic or bearer, never a session
@@ -34,6 +36,8 @@ public final class FilterOrders {
     public static final int FTP_SESSION = Ordered.HIGHEST_PRECEDENCE + 50;
     /** Outside the session filter: a request's whole load, command and save is one turn. */
     public static final int FTP_ONE_COMMAND = FTP_SESSION - 1;
+    /** Outside the session's turn: a store failure anywhere inside answers 503. */
+    public static final int FTP_STORE_OUTAGE = FTP_SESSION - 2;
     /** Spring Boot's {@code spring.security.filter.order} default. */
     public static final int SECURITY = -100;
     /** After security, so every request it sees is authenticated. */

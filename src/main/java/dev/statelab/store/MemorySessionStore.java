@@ -1,4 +1,4 @@
-package dev.statelab.ftp;
+package dev.statelab.store;
 
 import java.time.Duration;
 import java.util.Collections;
@@ -23,7 +23,7 @@ import org.springframework.session.Session;
  * and a short memory of ended sessions (so a dead token gets a precise answer, and a request still in
  * flight when its session was ended cannot save it back).
  */
-final class InMemorySessions implements FindByIndexNameSessionRepository<MapSession>, SessionDirectory {
+final class MemorySessionStore implements SessionStore {
 
     private static final int REMEMBERED_ENDINGS = 50_000;
 
@@ -34,7 +34,7 @@ final class InMemorySessions implements FindByIndexNameSessionRepository<MapSess
     private final MapSessionRepository repository = new MapSessionRepository(sessions);
     private final Cache<String, Ending> endings;
 
-    InMemorySessions(Duration idleTimeout) {
+    MemorySessionStore(Duration idleTimeout) {
         repository.setDefaultMaxInactiveInterval(idleTimeout);
         endings = Caffeine.newBuilder().maximumSize(REMEMBERED_ENDINGS)
                 .expireAfterWrite(idleTimeout.multipliedBy(4).plusHours(1)).build();
@@ -105,8 +105,7 @@ final class InMemorySessions implements FindByIndexNameSessionRepository<MapSess
         return sessions.size();
     }
 
-    @Override
-    public int countByUser(String user) {
+    private int countByUser(String user) {
         return idsByUser.getOrDefault(user, Set.of()).size();
     }
 

@@ -1,4 +1,4 @@
-package dev.statelab.ftp;
+package dev.statelab.store;
 
 import java.util.stream.Stream;
 
@@ -8,7 +8,8 @@ import org.springframework.session.Session;
 /**
  * What the admin endpoints, the session limit and the metrics need from the session store beyond
  * Spring Session's {@code SessionRepository}: enumerating, counting and ending sessions, and why a
- * token stopped working. A shared store (Redis) would answer these with its own indexes.
+ * token stopped working. In memory the store keeps its own indexes; in Redis sorted sets scored by expiry
+ * time, so every instance sees every session without keyspace notifications.
  */
 public interface SessionDirectory {
 
@@ -16,9 +17,6 @@ public interface SessionDirectory {
     Stream<Session> all();
 
     long count();
-
-    /** Open sessions of one user, expired ones not yet purged included. */
-    int countByUser(String user);
 
     /** Whether the user has fewer than {@code limit} live sessions; expired ones are dropped first when it matters. */
     boolean hasRoomFor(String user, int limit);

@@ -1,0 +1,16 @@
+package dev.statelab.store;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** {@code statelab.store=memory} (the default): state stays in this process. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = StoreSettings.PROPERTY, havingValue = "memory", matchIfMissing = true)
+class MemoryStoreConfig {
+
+    @Bean
+    MemoryStores memoryStores() {
+        return new MemoryStores();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.statelab.store;
+
+import java.time.Duration;
+
+/** Everything in this process: a map-backed session store, and leases that cost nothing (the local lock is enough). */
+final class MemoryStores implements SessionStores, TicketBooks {
+
+    private static final SessionLeases.Lease FREE = () -> { };
+
+    @Override
+    public SessionStore sessions(String feature, Duration idleTimeout, SessionAttributeCodec codec) {
+        return new MemorySessionStore(idleTimeout);
+    }
+
+    @Override
+    public SessionLeases leases(String feature, Duration ttl) {
+        return (sessionId, wait) -> FREE;
+    }
+
+    @Override
+    public TicketBook book(String feature, Duration ttl) {
+        return new MemoryTicketBook(ttl);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.statelab.store;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * Leases in Redis: {@code SET lease NX PX ttl} with a random token, taken together with the session
+ * document in one script; renewed every third of the ttl while the request runs (only while the token is
+ * still ours), and deleted at the end only if it is still ours. An instance that dies holding a lease
+ * blocks the session for at most the ttl.
+ */
+final class RedisSessionLeases implements SessionLeases {
+
+    private static final RedisScript<List> TAKE = RedisScript.of("""
+            if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+              return {1, redis.call('GET', KEYS[2]) or ''}
+            end
+            return {0}""", List.class);
+    private static final RedisScript<Long> RENEW = RedisScript.of("""
+            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+            return 0""", Long.class);
+    private static final RedisScript<Long> GIVE_BACK = RedisScript.of("""
+            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+            return 0""", Long.class);
+    private static final long POLL_MILLIS = 10;
+
+    private final RedisCalls redis;
+    private final RedisKeys keys;
+    private final Duration ttl;
+    private final ScheduledExecutorService renewals;
+
+    RedisSessionLeases(RedisCalls redis, RedisKeys keys, Duration ttl, ScheduledExecutorService renewals) {
+        this.redis = redis;
+        this.keys = keys;
+        this.ttl = ttl;
+        this.renewals = renewals;
+    }
+
+    @Override
+    public @Nullable Lease acquire(String sessionId, Duration wait) {
+        String token = UUID.randomUUID().toString();
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            List<?> taken = redis.script(TAKE, List.of(keys.lease(sessionId), keys.session(sessionId)),
+                    token, String.valueOf(ttl.toMillis()));
+            if (taken != null && !taken.isEmpty() && Long.valueOf(1).equals(taken.get(0))) {
+                String loaded = taken.size() > 1 && !"".equals(taken.get(1)) ? String.valueOf(taken.get(1)) : null;
+                return held(HeldLease.hold(sessionId, token, loaded));
+            }
+            if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS) > deadline) {
+                return null;
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+    }
+
+    private Lease held(HeldLease lease) {
+        long every = Math.max(1, ttl.toMillis() / 3);
+        ScheduledFuture<?> renewal = renewals.scheduleWithFixedDelay(() -> renew(lease), every, every, TimeUnit.MILLISECONDS);
+        return () -> {
+            renewal.cancel(false);
+            lease.release();
+            if (!lease.lost) {
+                redis.script(GIVE_BACK, List.of(keys.lease(lease.sessionId)), lease.token);
+            }
+        };
+    }
+
+    private void renew(HeldLease lease) {
+        try {
+            Long renewed = redis.script(RENEW, List.of(keys.lease(lease.sessionId)), lease.token,
+                    String.valueOf(ttl.toMillis()));
+            if (renewed == null || renewed == 0) {
+                lease.lost = true;
+            }
+        } catch (StoreUnavailableException e) {
+            // the next renewal or the fenced save tells
+        }
+    }
+}

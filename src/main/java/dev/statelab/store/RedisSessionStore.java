@@ -1,0 +1,252 @@
+package dev.statelab.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.session.MapSession;
+import org.springframework.session.Session;
+
+/**
+ * Sessions in Redis, shared by every instance: each one a JSON document ({@link SessionJson}) under its
+ * own key that expires with the session, and sorted sets of ids scored by expiry time (all sessions, the
+ * sessions of each user, those waiting for a password). Counting, listing and purging read those sets,
+ * so nothing depends on keyspace notifications. A save is one script: a session that was ended meanwhile
+ * is not written back, and a save under a lease that is no longer ours fails ({@link LeaseLostException}).
+ */
+final class RedisSessionStore implements SessionStore {
+
+    private static final RedisScript<Long> SAVE = RedisScript.of("""
+            if redis.call('EXISTS', KEYS[5]) == 1 then return 0 end
+            if ARGV[5] == '' then
+              if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return -1 end
+            else
+              if redis.call('GET', KEYS[2]) ~= ARGV[5] then return -2 end
+              if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+              redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+            end
+            redis.call('ZADD', KEYS[3], ARGV[3], ARGV[4])
+            redis.call('ZADD', KEYS[4], ARGV[3], ARGV[4])
+            return 1""", Long.class);
+    private static final RedisScript<Long> END = RedisScript.of("""
+            local v = redis.call('GET', KEYS[1])
+            redis.call('ZREM', KEYS[2], ARGV[1])
+            redis.call('ZREM', KEYS[3], ARGV[1])
+            if not v then return 0 end
+            redis.call('DEL', KEYS[1])
+            local ok, doc = pcall(cjson.decode, v)
+            if ok and type(doc) == 'table' and type(doc['user']) == 'string' then
+              redis.call('ZREM', ARGV[4] .. doc['user'], ARGV[1])
+            end
+            redis.call('SET', KEYS[4], ARGV[2], 'PX', ARGV[3])
+            return 1""", Long.class);
+    /** Marks sessions whose key Redis already expired, if no instance touched them meanwhile. */
+    private static final RedisScript<Long> PURGE = RedisScript.of("""
+            local purged = 0
+            for i = 3, #ARGV do
+              local id = ARGV[i]
+              local score = redis.call('ZSCORE', KEYS[1], id)
+              if score and tonumber(score) <= tonumber(ARGV[1])
+                  and redis.call('EXISTS', KEYS[3] .. 'session:' .. id) == 0 then
+                redis.call('ZREM', KEYS[1], id)
+                redis.call('ZREM', KEYS[2], id)
+                redis.call('SET', KEYS[3] .. 'ended:' .. id, 'EXPIRED', 'PX', ARGV[2])
+                purged = purged + 1
+              end
+            end
+            return purged""", Long.class);
+    private static final RedisScript<Long> LIVE_COUNT = RedisScript.of("""
+            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+            return redis.call('ZCARD', KEYS[1])""", Long.class);
+
+    private final RedisCalls redis;
+    private final RedisKeys keys;
+    private final SessionJson documents;
+    private final Duration idleTimeout;
+    private final Duration rememberEndings;
+
+    RedisSessionStore(RedisCalls redis, RedisKeys keys, SessionJson documents, Duration idleTimeout) {
+        this.redis = redis;
+        this.keys = keys;
+        this.documents = documents;
+        this.idleTimeout = idleTimeout;
+        this.rememberEndings = idleTimeout.multipliedBy(4).plusHours(1);
+    }
+
+    @Override
+    public MapSession createSession() {
+        MapSession session = new MapSession();
+        session.setMaxInactiveInterval(idleTimeout);
+        return session;
+    }
+
+    @Override
+    public void save(MapSession session) {
+        String id = session.getId();
+        if (!id.equals(session.getOriginalId())) {
+            end(session.getOriginalId(), Ending.CLOSED);
+        }
+        HeldLease lease = HeldLease.on(session.getOriginalId());
+        String text = documents.write(session);
+        if (lease != null && text.equals(lease.loaded)) {
+            // Spring Session saves when the response commits and again when the request ends: once is enough
+            return;
+        }
+        long ttl = Math.max(1, session.getMaxInactiveInterval().toMillis());
+        long expiresAt = session.getLastAccessedTime().toEpochMilli() + ttl;
+        String user = session.getAttribute(PRINCIPAL_NAME_INDEX_NAME);
+        Long saved = redis.script(SAVE, List.of(keys.session(id), keys.lease(id), keys.all(),
+                        user == null ? keys.pending() : keys.user(user), keys.ended(id)),
+                text, String.valueOf(ttl), String.valueOf(expiresAt), id, lease == null ? "" : lease.token);
+        if (saved != null && saved == -2) {
+            throw new LeaseLostException(Integer.toHexString(id.hashCode()));
+        }
+        if (lease != null) {
+            lease.loaded = text;
+        }
+    }
+
+    @Override
+    public @Nullable MapSession findById(String id) {
+        HeldLease lease = HeldLease.on(id);
+        String text = lease != null ? lease.loaded : redis.call(() -> redis.template().opsForValue().get(keys.session(id)));
+        MapSession session = text == null ? null : documents.read(id, text);
+        return session == null || session.isExpired() ? null : session;
+    }
+
+    @Override
+    public void deleteById(String id) {
+        end(id, Ending.CLOSED);
+    }
+
+    @Override
+    public Map<String, MapSession> findByIndexNameAndIndexValue(String indexName, String indexValue) {
+        if (!PRINCIPAL_NAME_INDEX_NAME.equals(indexName)) {
+            return Collections.emptyMap();
+        }
+        Map<String, MapSession> found = new LinkedHashMap<>();
+        load(liveIds(keys.user(indexValue))).forEach(session -> found.put(session.getId(), session));
+        return found;
+    }
+
+    @Override
+    public Stream<Session> all() {
+        return load(liveIds(keys.all())).stream().map(Session.class::cast);
+    }
+
+    @Override
+    public long count() {
+        Long live = redis.call(() -> redis.template().opsForZSet().count(keys.all(), now(), Double.POSITIVE_INFINITY));
+        return live == null ? 0 : live;
+    }
+
+    @Override
+    public boolean hasRoomFor(String user, int limit) {
+        return liveCount(keys.user(user)) < limit;
+    }
+
+    @Override
+    public boolean hasRoomForPendingLogin(int limit) {
+        return liveCount(keys.pending()) < limit;
+    }
+
+    @Override
+    public boolean end(String id, Ending reason) {
+        Long ended = redis.script(END, List.of(keys.session(id), keys.all(), keys.pending(), keys.ended(id)),
+                id, reason.name(), String.valueOf(rememberEndings.toMillis()), keys.user(""));
+        return ended != null && ended == 1;
+    }
+
+    @Override
+    public int endAll(Ending reason) {
+        Set<String> ids = redis.call(() -> redis.template().opsForZSet().range(keys.all(), 0, -1));
+        int ended = 0;
+        for (String id : ids == null ? Set.<String>of() : ids) {
+            if (end(id, reason)) {
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    @Override
+    public int purgeExpired() {
+        double now = now();
+        Set<String> due = redis.call(() -> redis.template().opsForZSet().rangeByScore(keys.all(), Double.NEGATIVE_INFINITY, now));
+        if (due == null || due.isEmpty()) {
+            return 0;
+        }
+        List<Object> args = new ArrayList<>();
+        args.add(String.valueOf((long) now));
+        args.add(String.valueOf(rememberEndings.toMillis()));
+        args.addAll(due);
+        Long purged = redis.script(PURGE, List.of(keys.all(), keys.pending(), keys.prefix()), args.toArray());
+        return purged == null ? 0 : purged.intValue();
+    }
+
+    @Override
+    public @Nullable Ending endingOf(String id) {
+        String reason = redis.call(() -> redis.template().opsForValue().get(keys.ended(id)));
+        if (reason != null) {
+            try {
+                return Ending.valueOf(reason);
+            } catch (IllegalArgumentException unknown) {
+                return Ending.CLOSED;
+            }
+        }
+        Double expiresAt = redis.call(() -> redis.template().opsForZSet().score(keys.all(), id));
+        return expiresAt != null && expiresAt <= now() ? Ending.EXPIRED : null;
+    }
+
+    private Set<String> liveIds(String key) {
+        Set<String> ids = redis.call(() -> redis.template().opsForZSet().rangeByScore(key, now(), Double.POSITIVE_INFINITY));
+        return ids == null ? Set.of() : ids;
+    }
+
+    private long liveCount(String key) {
+        Long live = redis.script(LIVE_COUNT, List.of(key), String.valueOf((long) now()));
+        return live == null ? 0 : live;
+    }
+
+    private List<MapSession> load(Set<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<String> idList = List.copyOf(ids);
+        List<String> texts = redis.call(() -> redis.template().opsForValue().multiGet(idList.stream().map(keys::session).toList()));
+        List<MapSession> sessions = new ArrayList<>();
+        for (int i = 0; texts != null && i < idList.size(); i++) {
+            String text = texts.get(i);
+            MapSession session = text == null ? null : documents.read(idList.get(i), text);
+            if (session != null && !session.isExpired()) {
+                sessions.add(session);
+            }
+        }
+        return sessions;
+    }
+
+    private static double now() {
+        return Instant.now().toEpochMilli();
+    }
+
+    /** Bytes Redis uses for one session's document ({@code MEMORY USAGE}); 0 when it has none. */
+    long storedBytes(String id) {
+        Long bytes = redis.call(() -> redis.template().execute(connection -> connection.serverCommands() == null ? null
+                : memoryUsage(connection, keys.session(id)), true));
+        return bytes == null ? 0 : bytes;
+    }
+
+    private static @Nullable Long memoryUsage(org.springframework.data.redis.connection.RedisConnection connection, String key) {
+        Object answer = connection.execute("MEMORY", "USAGE".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return answer instanceof Long bytes ? bytes : null;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.statelab.store;
+
+import io.lettuce.core.ClientOptions;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.statelab.users.InMemoryLoginThrottle;
+import dev.statelab.users.LoginThrottle;
+import dev.statelab.users.UsersProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Redis client for {@code statelab.store=redis}, on Boot's auto-configured Lettuce connection
+ * factory ({@code spring.data.redis.*}). While Redis is unreachable, commands are refused at once instead
+ * of queued until the reconnect: a request then fails fast with 503, and never waits longer than
+ * {@code spring.data.redis.timeout}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = StoreSettings.PROPERTY, havingValue = "redis")
+class RedisStoreConfig {
+
+    @Bean
+    LettuceClientOptionsBuilderCustomizer statelabFailFast() {
+        return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+    }
+
+    /** Replaces the in-memory lockout of {@code users}: failures on any instance count on all. */
+    @Bean
+    @Primary
+    LoginThrottle sharedLoginThrottle(RedisStores stores, UsersProperties users) {
+        UsersProperties.Lockout lockout = users.lockout();
+        return new RedisLoginThrottle(stores.calls("lockout"), new InMemoryLoginThrottle(lockout, Ticker.systemTicker()),
+                lockout.maxFailuresPerUser(), lockout.maxFailuresPerAddress(), lockout.window(), lockout.duration());
+    }
+
+    @Bean
+    RedisMessageListenerContainer statelabRedisListeners(RedisConnectionFactory factory, LoginThrottle sharedLoginThrottle) {
+        RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+        container.setConnectionFactory(factory);
+        if (sharedLoginThrottle instanceof RedisLoginThrottle shared) {
+            container.addMessageListener(shared, new ChannelTopic(RedisLoginThrottle.CHANNEL));
+        }
+        // started by statelabListenersStarter: an instance must start, and serve the stateless API, while Redis is away
+        container.setAutoStartup(false);
+        return container;
+    }
+
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> statelabListenersStarter(RedisMessageListenerContainer statelabRedisListeners) {
+        return ready -> {
+            Thread starter = new Thread(() -> {
+                while (!statelabRedisListeners.isRunning() && !Thread.currentThread().isInterrupted()) {
+                    try {
+                        statelabRedisListeners.start();
+                    } catch (RuntimeException unreachable) {
+                        try {
+                            Thread.sleep(2_000);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                }
+            }, "statelab-redis-listeners");
+            starter.setDaemon(true);
+            starter.start();
+        };
+    }
+
+    @Bean
+    RedisStores redisStores(StringRedisTemplate redis, JsonMapper json, MeterRegistry registry) {
+        return new RedisStores(redis, json, registry);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.statelab.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+
+import dev.statelab.support.RedisServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.session.MapSession;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The lease and the fenced save against a real Redis: a save under a lost lease fails and overwrites nothing. */
+class LeaseFencingTest {
+
+    @RegisterExtension
+    static final RedisServer redis = new RedisServer();
+
+    private static LettuceConnectionFactory factory;
+    private static StringRedisTemplate template;
+    private static RedisStores stores;
+    private static final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+    private static final SessionAttributeCodec TEXT = new SessionAttributeCodec() {
+        private final JsonMapper json = JsonMapper.builder().build();
+
+        @Override
+        public JsonNode encode(String name, Object value) {
+            return json.valueToTree(value);
+        }
+
+        @Override
+        public @Nullable Object decode(String name, JsonNode stored) {
+            return stored.isString() ? stored.asString() : null;
+        }
+    };
+
+    @BeforeAll
+    static void connect() {
+        factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redis.port()));
+        factory.afterPropertiesSet();
+        factory.start();
+        template = new StringRedisTemplate(factory);
+        stores = new RedisStores(template, JsonMapper.builder().build(), registry);
+    }
+
+    @AfterAll
+    static void disconnect() {
+        stores.destroy();
+        factory.destroy();
+    }
+
+    @Test
+    void aSaveWhoseLeaseWasTakenOverFailsAndLeavesTheNewerStateInPlace() {
+        SessionStore sessions = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
+        SessionLeases leases = stores.leases("fence", Duration.ofSeconds(30));
+        MapSession session = sessions.createSession();
+        session.setAttribute("note", "first");
+        sessions.save(session);
+        String id = session.getId();
+
+        try (SessionLeases.Lease lease = leases.acquire(id, Duration.ZERO)) {
+            assertThat(lease).isNotNull();
+            MapSession mine = sessions.findById(id);
+            assertThat(mine).isNotNull();
+            // meanwhile the lease expired and another request took it and saved
+            template.opsForValue().set("statelab:fence:lease:" + id, "someone-else");
+            template.opsForValue().set("statelab:fence:session:" + id,
+                    template.opsForValue().get("statelab:fence:session:" + id).replace("first", "newer"));
+            mine.setAttribute("note", "stale");
+            assertThatThrownBy(() -> sessions.save(mine)).isInstanceOf(LeaseLostException.class);
+        }
+        assertThat(template.opsForValue().get("statelab:fence:session:" + id)).contains("newer").doesNotContain("stale");
+        assertThat(template.opsForValue().get("statelab:fence:lease:" + id)).as("not given back: not ours").isEqualTo("someone-else");
+    }
+
+    @Test
+    void aSecondLeaseOnTheSameSessionWaitsThenGivesUpAndAReleasedOneIsFreeAgain() {
+        SessionLeases leases = stores.leases("fence", Duration.ofSeconds(30));
+        try (SessionLeases.Lease first = leases.acquire("s1", Duration.ZERO)) {
+            assertThat(first).isNotNull();
+            long started = System.nanoTime();
+            Thread other = new Thread(() -> assertThat(leases.acquire("s1", Duration.ofMillis(200))).isNull());
+            other.start();
+            try {
+                other.join();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
+        }
+        try (SessionLeases.Lease again = leases.acquire("s1", Duration.ZERO)) {
+            assertThat(again).isNotNull();
+        }
+    }
+
+    @Test
+    void aLeaseIsRenewedWhileHeldSoALongCommandKeepsIt() throws InterruptedException {
+        SessionLeases leases = stores.leases("fence", Duration.ofMillis(600));
+        try (SessionLeases.Lease held = leases.acquire("long", Duration.ZERO)) {
+            assertThat(held).isNotNull();
+            Thread.sleep(1_500);
+            Long ttl = template.getExpire("statelab:fence:lease:long", java.util.concurrent.TimeUnit.MILLISECONDS);
+            assertThat(ttl).isPositive();
+        }
+        assertThat(template.hasKey("statelab:fence:lease:long")).isFalse();
+    }
+
+    @Test
+    void aSessionEndedByAnotherInstanceIsNotWrittenBackByARequestStillRunning() {
+        SessionStore sessions = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
+        SessionLeases leases = stores.leases("fence", Duration.ofSeconds(30));
+        MapSession session = sessions.createSession();
+        sessions.save(session);
+        try (SessionLeases.Lease lease = leases.acquire(session.getId(), Duration.ZERO)) {
+            MapSession loaded = sessions.findById(session.getId());
+            assertThat(sessions.end(session.getId(), SessionDirectory.Ending.ENDED_BY_ADMIN)).isTrue();
+            loaded.setAttribute("note", "late");
+            sessions.save(loaded);
+        }
+        assertThat(sessions.findById(session.getId())).isNull();
+        assertThat(sessions.endingOf(session.getId())).isEqualTo(SessionDirectory.Ending.ENDED_BY_ADMIN);
+    }
+}
