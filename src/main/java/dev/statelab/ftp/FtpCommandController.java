@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.statelab.ftp.engine.FtpCommandLine;
+import dev.statelab.ftp.engine.FtpFace;
 import dev.statelab.ftp.engine.FtpReply;
 import dev.statelab.web.OpenApiConfig;
 import io.swagger.v3.oas.annotations.Operation;
@@ -74,7 +75,7 @@ class FtpCommandController {
             return;
         }
         FtpCommandLine command = FtpCommandLine.parse(new String(line, StandardCharsets.UTF_8));
-        responses.write(request, response, exchange.run(request, command, null));
+        responses.write(request, response, exchange.run(request, FtpFace.RAW, command, null));
     }
 
     /** At most one byte past the limit is read, so an endless body costs nothing. */

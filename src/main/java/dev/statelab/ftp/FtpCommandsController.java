@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.statelab.ftp.engine.FtpCommandLine;
+import dev.statelab.ftp.engine.FtpFace;
 import dev.statelab.ftp.engine.FtpUpload;
 import dev.statelab.web.OpenApiConfig;
 import io.swagger.v3.oas.annotations.Operation;
@@ -213,7 +214,7 @@ class FtpCommandsController {
 
     private void run(HttpServletRequest request, HttpServletResponse response, String verb, String argument)
             throws IOException {
-        responses.write(request, response, exchange.run(request, FtpCommandLine.of(verb, argument), null));
+        responses.write(request, response, exchange.run(request, FtpFace.ENDPOINTS, FtpCommandLine.of(verb, argument), null));
     }
 
     /**
@@ -230,7 +231,7 @@ class FtpCommandsController {
             return;
         }
         FtpUpload upload = new FtpUpload(request.getInputStream(), request.getContentLengthLong());
-        responses.write(request, response, exchange.run(request, FtpCommandLine.of(verb, path), upload));
+        responses.write(request, response, exchange.run(request, FtpFace.ENDPOINTS, FtpCommandLine.of(verb, path), upload));
     }
 
     private static boolean isForm(@Nullable String contentType) {

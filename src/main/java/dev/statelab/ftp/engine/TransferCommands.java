@@ -29,9 +29,6 @@ final class TransferCommands {
     private FtpOutcome retr(FtpRequest request) {
         long offset = request.state().restartOffset();
         FtpSessionState next = request.state().withRestartOffset(0);
-        if (!request.line().hasArgument()) {
-            return request.reply(next, 501, "RETR needs a file name");
-        }
         ReadableFile file = store.read(request.user(), request.path());
         if (offset > file.info().size()) {
             return request.reply(next, 554, "Invalid REST parameter: " + offset + " is beyond the end of "
@@ -47,9 +44,6 @@ final class TransferCommands {
     private FtpOutcome upload(FtpRequest request, boolean append) {
         FtpSessionState state = request.state().withRestartOffset(0);
         String verb = request.line().verb();
-        if (!request.line().hasArgument()) {
-            return request.reply(state, 501, verb + " needs a file name");
-        }
         FtpUpload upload = request.upload();
         if (upload == null) {
             return request.reply(state, 425, "No data connection: " + verb + " needs the file's bytes sent with it");
