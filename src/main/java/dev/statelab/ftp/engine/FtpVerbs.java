@@ -55,7 +55,7 @@ public final class FtpVerbs {
                 "MLST type*;size*;modify*;perm*;", false);
         add(table, "NLST", true, false, "NLST [<path>] (names only)", ALL, null, true);
         add(table, "RETR", true, true, "RETR <file> (download; resumes at a REST offset)", ALL, null, true);
-        add(table, "STOR", true, true, "STOR <file> (upload, atomic; from a REST offset on the FTP port)", ALL,
+        add(table, "STOR", true, true, "STOR <file> (upload, atomic; resumes at a REST offset)", ALL,
                 null, true);
         add(table, "APPE", true, true, "APPE <file> (append to a file)", ALL, null, true);
         add(table, "DELE", true, true, "DELE <file> (delete a file)", ALL, null, false);

@@ -391,4 +391,16 @@ class FtpCommandEngineTest {
             java.util.Locale.setDefault(before);
         }
     }
+
+    @Test
+    void restThenStorKeepsTheHeadAndWritesTheRestFromTheOffset() throws IOException {
+        upload("STOR r.bin", "0123456789");
+        assertThat(run("REST 4").code()).isEqualTo(350);
+        assertThat(upload("STOR r.bin", "abc").code()).isEqualTo(226);
+        assertThat(state.restartOffset()).isZero();
+        assertThat(download("RETR r.bin")).isEqualTo("0123abc");
+        run("REST 8");
+        assertThat(upload("STOR r.bin", "x").code()).as("beyond the end").isEqualTo(554);
+        assertThat(download("RETR r.bin")).isEqualTo("0123abc");
+    }
 }
