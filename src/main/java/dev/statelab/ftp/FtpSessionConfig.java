@@ -38,6 +38,11 @@ class FtpSessionConfig {
     }
 
     @Bean
+    PortSessions ftpPortSessions(InMemorySessions sessions) {
+        return new ControlConnectionSessions(sessions);
+    }
+
+    @Bean
     HttpSessionIdResolver ftpSessionIdResolver() {
         return HeaderHttpSessionIdResolver.xAuthToken();
     }

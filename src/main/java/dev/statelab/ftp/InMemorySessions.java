@@ -33,6 +33,8 @@ final class InMemorySessions implements FindByIndexNameSessionRepository<MapSess
     private final Set<String> pendingIds = ConcurrentHashMap.newKeySet();
     private final MapSessionRepository repository = new MapSessionRepository(sessions);
     private final Cache<String, Ending> endings;
+    /** What to do when a session ends that something outside the store holds open (a control connection). */
+    private final ConcurrentMap<String, Runnable> enders = new ConcurrentHashMap<>();
 
     InMemorySessions(Duration idleTimeout) {
         repository.setDefaultMaxInactiveInterval(idleTimeout);
@@ -142,9 +144,22 @@ final class InMemorySessions implements FindByIndexNameSessionRepository<MapSess
         return pendingIds.size() < limit;
     }
 
+    /** Runs {@code ender} once when the session ends, for whatever reason. */
+    void whenEnded(String id, Runnable ender) {
+        enders.put(id, ender);
+    }
+
+    void forgetWhenEnded(String id) {
+        enders.remove(id);
+    }
+
     @Override
     public boolean end(String id, Ending reason) {
         Session removed = sessions.remove(id);
+        Runnable ender = enders.remove(id);
+        if (ender != null) {
+            ender.run();
+        }
         if (removed == null) {
             return false;
         }
