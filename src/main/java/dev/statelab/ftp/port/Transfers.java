@@ -128,7 +128,7 @@ final class Transfers {
             source.close();
             context.unwatch(transfer);
         }
-        if (transfer.cut() != Transfer.Cut.NONE && last.code() < 400) {
+        if (transfer.cut() != Transfer.Cut.NONE && last.code() != 425) {
             last = cutReply(transfer);
         }
         running = null;
@@ -158,7 +158,7 @@ final class Transfers {
                 sent = download.writeTo(new Progress(Channels.newOutputStream(channel), transfer, context));
                 return;
             }
-            try (FileChannel file = download.file().openChannel(0)) {
+            try (FileChannel file = download.channel()) {
                 long position = download.offset();
                 long end = file.size();
                 while (position < end) {
