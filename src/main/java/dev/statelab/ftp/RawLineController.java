@@ -31,13 +31,13 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "FTP-style commands")
-class FtpCommandController {
+class RawLineController {
 
     private final FtpExchange exchange;
     private final FtpResponses responses;
     private final int maxCommandLength;
 
-    FtpCommandController(FtpExchange exchange, FtpResponses responses, FtpProperties properties) {
+    RawLineController(FtpExchange exchange, FtpResponses responses, FtpProperties properties) {
         this.exchange = exchange;
         this.responses = responses;
         this.maxCommandLength = properties.maxCommandLength();

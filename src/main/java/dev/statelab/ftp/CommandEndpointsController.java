@@ -53,12 +53,12 @@ import org.springframework.web.bind.annotation.RestController;
         content = @Content(mediaType = JSON, schema = @Schema(implementation = FtpReplyBody.class)))
 @ApiResponse(responseCode = "409", description = "503 bad sequence: RNTO without RNFR, or another command of this "
         + "session still running", content = @Content(mediaType = JSON, schema = @Schema(implementation = FtpReplyBody.class)))
-class FtpCommandsController {
+class CommandEndpointsController {
 
     private final FtpExchange exchange;
     private final FtpResponses responses;
 
-    FtpCommandsController(FtpExchange exchange, FtpResponses responses) {
+    CommandEndpointsController(FtpExchange exchange, FtpResponses responses) {
         this.exchange = exchange;
         this.responses = responses;
     }
