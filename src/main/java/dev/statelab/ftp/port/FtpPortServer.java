@@ -46,6 +46,7 @@ public final class FtpPortServer implements SmartLifecycle, PortContext {
     private @Nullable ExecutorService threads;
     private @Nullable ScheduledExecutorService watchdog;
     private volatile boolean running;
+    private java.util.function.IntConsumer started = port -> { };
 
     public FtpPortServer(FtpCommandEngine engine, PortSessions sessions, FtpPortProperties properties,
                          MeterRegistry registry) {
@@ -54,6 +55,11 @@ public final class FtpPortServer implements SmartLifecycle, PortContext {
         this.properties = properties;
         this.dataCommands = new DataCommands(properties);
         this.metrics = new PortMetrics(registry, connections::size);
+    }
+
+    /** Told the port once it is bound. */
+    public void onStarted(java.util.function.IntConsumer listener) {
+        this.started = listener;
     }
 
     /** The port actually bound (useful with {@code statelab.ftp.port=0}); -1 when off. */
@@ -91,6 +97,7 @@ public final class FtpPortServer implements SmartLifecycle, PortContext {
         acceptor.setDaemon(true);
         running = true;
         acceptor.start();
+        started.accept(port());
         log.info("FTP control port listening on {}:{} (passive ports {}); FTP sends passwords in clear",
                 server.getInetAddress().getHostAddress(), port(), properties.passivePorts());
     }
