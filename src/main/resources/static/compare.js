@@ -312,4 +312,26 @@
     box.append(el('span', 'metric-value', value), el('span', 'metric-label', label));
     return box;
   }
+  $('wire-run').addEventListener('click', async () => {
+    const table = $('wire');
+    table.replaceChildren(el('caption', 'muted', 'Running…'));
+    table.hidden = false;
+    const result = await call('POST', '/api/compare/wire');
+    if (result.status !== 200) {
+      table.replaceChildren(el('caption', 'muted', problemText(result)));
+      return;
+    }
+    const { http, ftp } = result.data;
+    const rows = [['', 'HTTP (stateless)', 'FTP port'],
+      ['TCP connections opened', http.tcpConnections, ftp.tcpConnections],
+      ['Round trips', http.roundTrips, ftp.roundTrips],
+      ['Bytes on the control connection', bytes(http.controlBytes), bytes(ftp.controlBytes)],
+      ['Bytes on data connections', bytes(http.dataBytes), bytes(ftp.dataBytes)],
+      ['Time', http.millis + ' ms', ftp.millis + ' ms']];
+    table.replaceChildren(...rows.map((cells, i) => {
+      const tr = el('tr');
+      cells.forEach((cell) => tr.append(el(i === 0 ? 'th' : 'td', null, String(cell))));
+      return tr;
+    }));
+  });
 })();

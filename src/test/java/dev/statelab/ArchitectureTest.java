@@ -72,6 +72,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void ftpPortIsAFaceOverTheEngineAndKnowsNoHttp() {
+        noClasses().that().resideInAPackage("dev.statelab.ftp.port..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "jakarta.servlet..", "org.springframework.web..", "org.springframework.http..",
+                        "org.springframework.session..", "dev.statelab.files..", "dev.statelab.web..")
+                .check(classes);
+    }
+
+    @Test
     void relayDoesNotReachIntoFileProtocols() {
         noClasses().that().resideInAPackage("dev.statelab.relay..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.statelab.http..", "dev.statelab.ftp..", "dev.statelab.files..")

@@ -32,10 +32,12 @@ public class CompareController {
 
     private final ScenarioRunner runner;
     private final TrafficSummary traffic;
+    private final WireComparison wire;
 
-    public CompareController(ScenarioRunner runner, TrafficSummary traffic) {
+    public CompareController(ScenarioRunner runner, TrafficSummary traffic, WireComparison wire) {
         this.runner = runner;
         this.traffic = traffic;
+        this.wire = wire;
     }
 
     public record ScenarioInfo(String name, String title, String summary) {
@@ -69,6 +71,25 @@ public class CompareController {
                 HttpStatus.BAD_REQUEST, "basic-required", "Basic credentials required",
                 "Call this with HTTP Basic: both clients of the run reuse your user and password."));
         return runner.run(scenario, credentials);
+    }
+
+    @PostMapping("/wire")
+    @Operation(summary = "One task through the real FTP port and the stateless HTTP API, as the wire sees it",
+            description = "Lists a folder, downloads three files and renames one, through Apache Commons Net on the FTP "
+                    + "port (passive, binary) and through the HTTP API, and answers the TCP connections opened, the "
+                    + "round trips, the bytes on the control and data channels and the time of each side.")
+    @ApiResponse(responseCode = "200", description = "both sides' figures")
+    @ApiResponse(responseCode = "503", description = "the FTP port is off (statelab.ftp.port=-1)",
+            content = @Content(mediaType = "application/problem+json"))
+    public WireRun wire(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+        BasicCredentials credentials = BasicCredentials.fromHeader(authorization).orElseThrow(() -> problem(
+                HttpStatus.BAD_REQUEST, "basic-required", "Basic credentials required",
+                "Call this with HTTP Basic: both clients reuse your user and password."));
+        if (!wire.available()) {
+            throw problem(HttpStatus.SERVICE_UNAVAILABLE, "ftp-port-off", "The FTP port is off",
+                    "Start the service with statelab.ftp.port set (2121 by default) to compare the wire.");
+        }
+        return wire.run(credentials);
     }
 
     @GetMapping("/metrics")

@@ -60,8 +60,10 @@ class FtpAdminController {
         this.responses = responses;
     }
 
+    /** {@code via} is {@code http} for a session of the HTTP faces, {@code ftp-port} for a control connection. */
     record SessionSummary(String id, @Nullable String user, boolean loggedIn, @Nullable String remoteAddress,
-                          String cwd, long idleSeconds, long commands, long bytesIn, long bytesOut, long stateBytes) {
+                          String cwd, long idleSeconds, long commands, long bytesIn, long bytesOut, long stateBytes,
+                          String via) {
     }
 
     record SessionList(int count, List<SessionSummary> sessions) {
@@ -106,7 +108,8 @@ class FtpAdminController {
         long idle = Duration.between(session.getLastAccessedTime(), clock.instant()).toSeconds();
         return new SessionSummary(shortId(session.getId()), shown.user(), shown.loggedIn(), shown.remoteAddress(),
                 shown.cwd(), Math.max(0, idle), shown.commands(), shown.bytesIn(), shown.bytesOut(),
-                SessionSizes.of(session));
+                SessionSizes.of(session), session.getAttribute(ControlConnectionSessions.VIA) instanceof String via
+                        ? via : "http");
     }
 
     /** A short, stable name for a session that does not reveal its token. */

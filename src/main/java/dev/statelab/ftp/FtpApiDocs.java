@@ -20,7 +20,7 @@ class FtpApiDocs {
     @Bean
     OperationCustomizer ftpDownloadResponse() {
         return (operation, handler) -> {
-            if (handler.getBeanType() == FtpCommandsController.class && handler.getMethod().getName().equals("retr")) {
+            if (handler.getBeanType() == CommandEndpointsController.class && handler.getMethod().getName().equals("retr")) {
                 operation.getResponses().addApiResponse("200", new ApiResponse()
                         .description("The file's bytes (from a pending REST offset; TYPE A sends CRLF line endings)")
                         .content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_OCTET_STREAM_VALUE,

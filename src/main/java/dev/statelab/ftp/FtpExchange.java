@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpSession;
 
 import dev.statelab.ftp.engine.FtpCommandEngine;
 import dev.statelab.ftp.engine.FtpCommandLine;
+import dev.statelab.ftp.engine.FtpFace;
 import dev.statelab.ftp.engine.FtpOutcome;
 import dev.statelab.ftp.engine.FtpReply;
 import dev.statelab.ftp.engine.FtpSessionState;
@@ -36,10 +37,10 @@ final class FtpExchange {
     }
 
     /** The outcome of one command; a RETR's bytes are left to the caller to stream. */
-    FtpOutcome run(HttpServletRequest request, FtpCommandLine line, @Nullable FtpUpload upload) {
+    FtpOutcome run(HttpServletRequest request, FtpFace face, FtpCommandLine line, @Nullable FtpUpload upload) {
         HttpSession session = request.getSession(false);
         FtpSessionState state = session == null ? FtpSessionState.connected(request.getRemoteAddr()) : stateOf(session, request);
-        FtpOutcome outcome = engine.execute(state, line, upload);
+        FtpOutcome outcome = engine.execute(face, state, line, upload);
         if (outcome.effect() == FtpOutcome.Effect.OPEN && session == null
                 && !sessions.hasRoomForPendingLogin(maxPendingLogins)) {
             // a USER without a session costs memory until its login timeout: bound how many may wait

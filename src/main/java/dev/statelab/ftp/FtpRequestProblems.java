@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * {@code /api/ftp}: a missing parameter is FTP's 501, as the raw face answers {@code CWD} without a
  * path, and a login body that is not the JSON it should be says what to send.
  */
-@RestControllerAdvice(assignableTypes = {FtpCommandsController.class, FtpSessionController.class})
+@RestControllerAdvice(assignableTypes = {CommandEndpointsController.class, FtpSessionController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class FtpRequestProblems {
 

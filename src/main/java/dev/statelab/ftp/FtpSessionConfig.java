@@ -50,6 +50,11 @@ class FtpSessionConfig {
     }
 
     @Bean
+    PortSessions ftpPortSessions(SessionStore ftpSessions, FtpProperties properties) {
+        return new ControlConnectionSessions(ftpSessions, properties.idleTimeout());
+    }
+
+    @Bean
     HttpSessionIdResolver ftpSessionIdResolver() {
         return HeaderHttpSessionIdResolver.xAuthToken();
     }

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.statelab.ftp.engine.FtpCommandLine;
+import dev.statelab.ftp.engine.FtpFace;
 import dev.statelab.ftp.engine.FtpSessionState;
 import dev.statelab.ftp.engine.SessionStatus;
 import dev.statelab.web.OpenApiConfig;
@@ -84,7 +85,7 @@ class FtpSessionController {
     @ApiResponse(responseCode = "401", description = "No live session: the X-Auth-Token is missing, expired, ended or unknown",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     void quit(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        responses.write(request, response, exchange.run(request, FtpCommandLine.of("QUIT"), null));
+        responses.write(request, response, exchange.run(request, FtpFace.RAW, FtpCommandLine.of("QUIT"), null));
     }
 
     /** The state as JSON, with the same field names whatever the record grows into. */

@@ -33,6 +33,7 @@ final class MemorySessionStore implements SessionStore {
     private final Set<String> pendingIds = ConcurrentHashMap.newKeySet();
     private final MapSessionRepository repository = new MapSessionRepository(sessions);
     private final Cache<String, Ending> endings;
+    private final SessionEnders enders = new SessionEnders();
 
     MemorySessionStore(Duration idleTimeout) {
         repository.setDefaultMaxInactiveInterval(idleTimeout);
@@ -142,8 +143,19 @@ final class MemorySessionStore implements SessionStore {
     }
 
     @Override
+    public void whenEnded(String id, Runnable ender) {
+        enders.whenEnded(id, ender);
+    }
+
+    @Override
+    public void forgetWhenEnded(String id) {
+        enders.forget(id);
+    }
+
+    @Override
     public boolean end(String id, Ending reason) {
         Session removed = sessions.remove(id);
+        enders.ended(id);
         if (removed == null) {
             return false;
         }

@@ -67,6 +67,7 @@ final class RedisSessionStore implements SessionStore {
             redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
             return redis.call('ZCARD', KEYS[1])""", Long.class);
 
+    private final SessionEnders enders = new SessionEnders();
     private final RedisCalls redis;
     private final RedisKeys keys;
     private final SessionJson documents;
@@ -159,7 +160,18 @@ final class RedisSessionStore implements SessionStore {
     }
 
     @Override
+    public void whenEnded(String id, Runnable ender) {
+        enders.whenEnded(id, ender);
+    }
+
+    @Override
+    public void forgetWhenEnded(String id) {
+        enders.forget(id);
+    }
+
+    @Override
     public boolean end(String id, Ending reason) {
+        enders.ended(id);
         Long ended = redis.script(END, List.of(keys.session(id), keys.all(), keys.pending(), keys.ended(id)),
                 id, reason.name(), String.valueOf(rememberEndings.toMillis()), keys.user(""));
         return ended != null && ended == 1;

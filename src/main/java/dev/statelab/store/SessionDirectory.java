@@ -27,6 +27,15 @@ public interface SessionDirectory {
      */
     boolean hasRoomForPendingLogin(int limit);
 
+    /**
+     * Runs {@code ender} once when this process ends the session (an admin's DELETE or forget here, the
+     * purge), so whoever holds it open outside the store, a control connection, can close.
+     */
+    void whenEnded(String id, Runnable ender);
+
+    /** The holder closed by itself: nothing to run any more. */
+    void forgetWhenEnded(String id);
+
     /** Ends one session; false when there was none. */
     boolean end(String id, Ending reason);
 

@@ -139,8 +139,11 @@ class CompareRunsTest extends CompareTestBase {
         assertThat(bytes("http", "out") - httpBytesOut).isGreaterThan(3 * 400);
         assertThat(registry.find("statelab.requests").counters())
                 .allSatisfy(c -> assertThat(c.getId().getTags()).extracting(t -> t.getKey()).containsExactly("api"));
+        // the FTP port also says which of its two connections the bytes crossed (CONTRACT: channel=control|data)
         assertThat(registry.find("statelab.bytes").counters())
-                .allSatisfy(c -> assertThat(c.getId().getTags()).extracting(t -> t.getKey()).containsExactlyInAnyOrder("api", "direction"));
+                .allSatisfy(c -> assertThat(c.getId().getTags()).extracting(t -> t.getKey()).containsExactlyInAnyOrderElementsOf(
+                        "ftp-port".equals(c.getId().getTag("api")) ? List.of("api", "direction", "channel")
+                                : List.of("api", "direction")));
     }
 
     @Test

@@ -86,7 +86,7 @@ class LargeTransferTest {
         List<String> command = List.of(java, "-Xmx256m", "-cp", mainClassPath(), "dev.statelab.StatelabApplication",
                 "--server.port=" + port, "--statelab.storage.root=" + root,
                 "--statelab.users.accounts.large.password={noop}" + PASSWORD,
-                "--spring.main.banner-mode=off", "--logging.level.root=WARN");
+                "--statelab.ftp.port=-1", "--spring.main.banner-mode=off", "--logging.level.root=WARN");
         File log = new File("target/large-transfer-server.log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
         HttpClient client = HttpClient.newHttpClient();

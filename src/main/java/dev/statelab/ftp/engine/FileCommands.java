@@ -29,9 +29,6 @@ final class FileCommands {
     }
 
     private FtpOutcome mkd(FtpRequest request) {
-        if (!request.line().hasArgument()) {
-            return request.reply(501, "MKD needs a directory name");
-        }
         UserPath path = request.path();
         store.mkdir(request.user(), path);
         return request.reply(257, NavigationCommands.quoted(path.toString()) + " created");
@@ -47,9 +44,6 @@ final class FileCommands {
 
     /** RMD removes an empty folder and DELE a file; each refuses the other kind (550), as FTP servers do. */
     private FtpOutcome delete(FtpRequest request, boolean folder) {
-        if (!request.line().hasArgument()) {
-            return request.reply(501, request.line().verb() + (folder ? " needs a directory name" : " needs a file name"));
-        }
         UserPath path = request.path();
         if (store.stat(request.user(), path).isDirectory() != folder) {
             throw folder ? new NotADirectoryException(path) : new NotAFileException(path);
@@ -59,9 +53,6 @@ final class FileCommands {
     }
 
     private FtpOutcome rnfr(FtpRequest request) {
-        if (!request.line().hasArgument()) {
-            return request.reply(501, "RNFR needs the name to rename");
-        }
         UserPath path = request.path();
         if (path.isRoot()) {
             // refused now, not after RNTO: the client must not believe a rename of its home is under way
@@ -77,9 +68,6 @@ final class FileCommands {
         FtpSessionState cleared = request.state().withPendingRename(null);
         if (pending == null) {
             return request.reply(cleared, 503, "Bad sequence of commands: send RNFR first");
-        }
-        if (!request.line().hasArgument()) {
-            return request.reply(cleared, 501, "RNTO needs the new name");
         }
         UserPath from = UserPath.ROOT.navigate(pending);
         UserPath to = request.path();

@@ -24,6 +24,14 @@ public record FtpDownload(ReadableFile file, long offset, boolean ascii) {
     }
 
     /**
+     * The file as a channel, for a face that hands it to the kernel ({@code FileChannel.transferTo}, from
+     * {@link #offset()}); the caller closes it. Only for TYPE I, where stored bytes are the bytes sent.
+     */
+    public java.nio.channels.FileChannel channel() {
+        return file.openChannel(0);
+    }
+
+    /**
      * Streams the file to {@code out} through one buffer and answers the bytes sent as the client gets
      * them (after conversion). The caller closes {@code out}.
      */

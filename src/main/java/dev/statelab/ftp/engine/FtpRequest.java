@@ -6,7 +6,7 @@ import dev.statelab.files.UserPath;
 import org.jspecify.annotations.Nullable;
 
 /** One command on its way through a handler, with the state it runs in. */
-record FtpRequest(FtpSessionState state, FtpCommandLine line, @Nullable FtpUpload upload) {
+record FtpRequest(FtpFace face, FtpSessionState state, FtpCommandLine line, @Nullable FtpUpload upload) {
 
     String argument() {
         return line.argument();

@@ -1,5 +1,6 @@
 package dev.statelab.ftp.engine;
 
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -17,9 +18,11 @@ final class ListingCommands {
     static final DateTimeFormatter TIME_VAL = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
     private final FileStore store;
+    private final Clock clock;
 
-    ListingCommands(FileStore store) {
+    ListingCommands(FileStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     void register(Map<String, FtpRequest.Handler> handlers) {
@@ -33,8 +36,11 @@ final class ListingCommands {
     }
 
     private FtpOutcome list(FtpRequest request) {
-        UserPath path = request.pathOrCwd();
-        List<String> lines = entries(request.user(), path).stream().map(ListingCommands::facts).toList();
+        UserPath path = listed(request);
+        boolean lsForm = request.face() == FtpFace.PORT && request.line().verb().equals("LIST");
+        List<StoredFile> entries = entries(request.user(), path);
+        List<String> lines = lsForm ? LsLines.of(entries, request.user(), clock.instant())
+                : entries.stream().map(ListingCommands::facts).toList();
         return new FtpOutcome(FtpReply.of(226, "Listing of " + path + ": " + lines.size() + " entries", lines),
                 request.state(), FtpOutcome.Effect.STAY, null);
     }
@@ -48,16 +54,13 @@ final class ListingCommands {
     }
 
     private FtpOutcome nlst(FtpRequest request) {
-        UserPath path = request.pathOrCwd();
+        UserPath path = listed(request);
         List<String> names = entries(request.user(), path).stream().map(StoredFile::name).toList();
         return new FtpOutcome(FtpReply.of(226, "Names in " + path + ": " + names.size(), names),
                 request.state(), FtpOutcome.Effect.STAY, null);
     }
 
     private FtpOutcome size(FtpRequest request) {
-        if (!request.line().hasArgument()) {
-            return request.reply(501, "SIZE needs a file name");
-        }
         if (request.state().isAscii()) {
             // the size in ASCII would need the whole file read to count line endings (RFC 3659 section 4)
             return request.reply(550, "SIZE is not allowed in ASCII mode: send TYPE I first");
@@ -66,9 +69,6 @@ final class ListingCommands {
     }
 
     private FtpOutcome mdtm(FtpRequest request) {
-        if (!request.line().hasArgument()) {
-            return request.reply(501, "MDTM needs a file name");
-        }
         return request.reply(213, TIME_VAL.format(file(request).modified()));
     }
 
@@ -80,6 +80,19 @@ final class ListingCommands {
         UserPath path = request.path();
         List<String> lines = entries(request.user(), path).stream().map(ListingCommands::facts).toList();
         return new FtpOutcome(FtpReply.of(213, "Status of " + path, lines), request.state(), FtpOutcome.Effect.STAY, null);
+    }
+
+    /**
+     * The path LIST or NLST names. Clients send {@code ls} options ({@code LIST -la}, {@code LIST -a dir})
+     * that RFC 959 does not know; they are skipped, as most servers do.
+     */
+    private static UserPath listed(FtpRequest request) {
+        String argument = request.argument();
+        while (argument.startsWith("-")) {
+            int space = argument.indexOf(' ');
+            argument = space < 0 ? "" : argument.substring(space + 1).stripLeading();
+        }
+        return argument.isEmpty() ? request.cwd() : request.cwd().navigate(argument);
     }
 
     private StoredFile file(FtpRequest request) {

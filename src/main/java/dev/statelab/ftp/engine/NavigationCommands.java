@@ -30,9 +30,6 @@ final class NavigationCommands {
     }
 
     private FtpOutcome cwd(FtpRequest request) {
-        if (!request.line().hasArgument()) {
-            return request.reply(501, "CWD needs a directory");
-        }
         return changeTo(request, request.path(), 250);
     }
 

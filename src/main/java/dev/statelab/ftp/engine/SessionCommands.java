@@ -5,11 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** USER, PASS, QUIT, TYPE, REST, NOOP, FEAT and HELP: the commands about the session rather than a file. */
+/** USER, PASS, QUIT, TYPE, MODE, STRU, REST, NOOP, SYST, OPTS, FEAT and HELP: the commands about the session. */
 final class SessionCommands {
-
-    static final List<String> FEATURES = List.of(" MDTM", " MLST type*;size*;modify*;perm*;", " REST STREAM",
-            " SIZE", " TVFS", " UTF8");
 
     private final FtpAuthenticator authenticator;
     private final Clock clock;
@@ -26,8 +23,12 @@ final class SessionCommands {
         handlers.put("TYPE", this::type);
         handlers.put("REST", this::rest);
         handlers.put("NOOP", request -> request.reply(200, "NOOP ok"));
-        handlers.put("FEAT", request -> new FtpOutcome(FtpReply.of(211, "Features:", FEATURES),
-                request.state(), FtpOutcome.Effect.STAY, null));
+        handlers.put("FEAT", request -> new FtpOutcome(FtpReply.of(211, "Features:",
+                FtpVerbs.features(request.face())), request.state(), FtpOutcome.Effect.STAY, null));
+        // Apache Commons Net picks its listing parser from this answer, and cannot list without it
+        handlers.put("SYST", request -> request.reply(215, "UNIX Type: L8"));
+        handlers.put("MODE", request -> only(request, "S", "Mode S (stream)"));
+        handlers.put("STRU", request -> only(request, "F", "Structure F (file)"));
         handlers.put("HELP", this::help);
         handlers.put("OPTS", this::opts);
     }
@@ -35,9 +36,6 @@ final class SessionCommands {
     private FtpOutcome user(FtpRequest request) {
         if (request.state().loggedIn()) {
             return request.reply(503, "Already logged in as " + request.state().user() + ": send QUIT first");
-        }
-        if (!request.line().hasArgument()) {
-            return request.reply(501, "USER needs a user name");
         }
         String name = request.argument().trim();
         return new FtpOutcome(FtpReply.of(331, "Password required for " + name),
@@ -70,9 +68,6 @@ final class SessionCommands {
     }
 
     private FtpOutcome type(FtpRequest request) {
-        if (!request.line().hasArgument()) {
-            return request.reply(501, "TYPE needs A or I");
-        }
         String type = request.argument().trim().toUpperCase(Locale.ROOT);
         return switch (type) {
             case "A", "A N" -> request.reply(request.state().withType(FtpSessionState.ASCII), 200,
@@ -100,19 +95,33 @@ final class SessionCommands {
     /** FEAT lists UTF8, so clients send RFC 2640's {@code OPTS UTF8 ON}; names are always UTF-8 here. */
     private FtpOutcome opts(FtpRequest request) {
         String option = request.argument().trim().toUpperCase(Locale.ROOT);
-        return option.equals("UTF8 ON") || option.equals("UTF8")
-                ? request.reply(200, "UTF8 is always on")
-                : request.reply(501, "Option not understood: only OPTS UTF8 ON is known");
+        if (option.equals("UTF8 ON") || option.equals("UTF8")) {
+            return request.reply(200, "UTF8 is always on");
+        }
+        if (option.startsWith("MLST")) {
+            // RFC 3659 section 7.9: the facts are fixed here, so the reply names the ones that will be shown
+            return request.reply(200, "MLST OPTS type;size;modify;perm;");
+        }
+        return request.reply(501, "Option not understood: only OPTS UTF8 ON and OPTS MLST are known");
+    }
+
+    /** MODE and STRU: stream mode and file structure are all any client uses, and all there is here. */
+    private static FtpOutcome only(FtpRequest request, String supported, String text) {
+        String value = request.argument().trim().toUpperCase(Locale.ROOT);
+        return value.equals(supported) ? request.reply(200, text)
+                : request.reply(504, request.line().verb() + " " + value + " is not supported: only "
+                        + request.line().verb() + " " + supported);
     }
 
     private FtpOutcome help(FtpRequest request) {
         if (request.line().hasArgument()) {
             String verb = request.argument().trim().toUpperCase(Locale.ROOT);
-            String syntax = CommandHelp.SYNTAX.get(verb);
-            return syntax == null ? request.reply(502, "Unknown command " + verb)
-                    : request.reply(214, "Syntax: " + syntax);
+            FtpVerb row = FtpVerbs.find(verb);
+            return row == null || !row.implementedOn(request.face()) ? request.reply(502, "Unknown command " + verb)
+                    : request.reply(214, "Syntax: " + row.help());
         }
-        return new FtpOutcome(FtpReply.of(214, "The following commands are recognized", CommandHelp.lines()),
+        return new FtpOutcome(FtpReply.of(214, "The following commands are recognized",
+                FtpVerbs.helpLines(request.face())),
                 request.state(), FtpOutcome.Effect.STAY, null);
     }
 }

@@ -3,6 +3,7 @@ package dev.statelab.ftp.engine;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.util.Map;
 
 import dev.statelab.files.FileStore;
@@ -29,9 +30,6 @@ final class TransferCommands {
     private FtpOutcome retr(FtpRequest request) {
         long offset = request.state().restartOffset();
         FtpSessionState next = request.state().withRestartOffset(0);
-        if (!request.line().hasArgument()) {
-            return request.reply(next, 501, "RETR needs a file name");
-        }
         ReadableFile file = store.read(request.user(), request.path());
         if (offset > file.info().size()) {
             return request.reply(next, 554, "Invalid REST parameter: " + offset + " is beyond the end of "
@@ -47,24 +45,59 @@ final class TransferCommands {
     private FtpOutcome upload(FtpRequest request, boolean append) {
         FtpSessionState state = request.state().withRestartOffset(0);
         String verb = request.line().verb();
-        if (!request.line().hasArgument()) {
-            return request.reply(state, 501, verb + " needs a file name");
-        }
         FtpUpload upload = request.upload();
         if (upload == null) {
             return request.reply(state, 425, "No data connection: " + verb + " needs the file's bytes sent with it");
         }
-        if (request.state().restartOffset() > 0 && !append) {
-            return request.reply(state, 554, "REST before STOR is not supported: use APPE to resume an upload");
-        }
         UserPath path = request.path();
+        long offset = request.state().restartOffset();
         Counted counted = new Counted(upload.body());
         InputStream body = state.isAscii() ? AsciiConversion.fromNetwork(counted) : counted;
+        long length = state.isAscii() ? -1 : upload.length();
+        if (offset > 0 && !append) {
+            StoredFile current = store.find(request.user(), path);
+            if (state.isAscii() || current == null || current.isDirectory() || offset > current.size()) {
+                return request.reply(state, 554, "Invalid REST parameter: STOR resumes within an existing file, "
+                        + "in TYPE I, at most at its size");
+            }
+            // resuming is a new whole file (the kept head, then the new bytes), so it stays atomic
+            InputStream head = store.read(request.user(), path).openStream(0);
+            body = new SequenceInputStream(new BoundedInputStream(head, offset), body);
+            length = length < 0 ? -1 : offset + length;
+        }
         StoredFile stored = append
                 ? store.append(request.user(), path, body)
-                : store.write(request.user(), path, body, state.isAscii() ? -1 : upload.length(), WritePrecondition.NONE).file();
+                : store.write(request.user(), path, body, length, WritePrecondition.NONE).file();
         return request.reply(state.plusBytesIn(counted.count), 226, "Transfer complete: " + counted.count
                 + " bytes received, " + stored.path() + " is now " + stored.size() + " bytes");
+    }
+
+    /** The first {@code limit} bytes of a stream, closing it at the end. */
+    private static final class BoundedInputStream extends FilterInputStream {
+        private long left;
+
+        BoundedInputStream(InputStream in, long limit) {
+            super(in);
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = in.read(buffer, offset, (int) Math.min(length, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
+        }
     }
 
     /** Counts the bytes as they arrive from the client, before any conversion. */

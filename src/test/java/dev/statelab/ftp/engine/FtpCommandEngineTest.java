@@ -157,7 +157,8 @@ class FtpCommandEngineTest {
     void optsUtf8OnWhichFeatInvitesIsAccepted() {
         assertThat(run("FEAT").lines()).contains(" UTF8");
         assertThat(run("OPTS UTF8 ON").code()).isEqualTo(200);
-        assertThat(run("OPTS MLST type;").code()).isEqualTo(501);
+        assertThat(run("OPTS MLST type;").code()).isEqualTo(200);
+        assertThat(run("OPTS NONSENSE").code()).isEqualTo(501);
         state = FtpSessionState.connected(null);
         assertThat(run("OPTS UTF8 ON").code()).as("clients send it before logging in").isEqualTo(200);
     }
@@ -315,5 +316,91 @@ class FtpCommandEngineTest {
         run("NOOP");
         run("BOGUS");
         assertThat(state.commands()).isEqualTo(before + 2);
+    }
+
+    private FtpReply runOn(FtpFace face, String line) {
+        FtpOutcome outcome = engine.execute(face, state, FtpCommandLine.parse(line), null);
+        state = outcome.state();
+        return outcome.reply();
+    }
+
+    @Test
+    void everyVerbThatNeedsAnArgumentAnswers501WithoutOneOnEveryFaceThatCarriesIt() {
+        for (FtpVerb verb : FtpVerbs.all()) {
+            for (FtpFace face : verb.faces()) {
+                if (verb.needsArgument()) {
+                    FtpReply reply = engine.admit(face, state, FtpCommandLine.of(verb.name())).refusal();
+                    assertThat(reply.code()).as(face + " " + verb.name()).isEqualTo(501);
+                    assertThat(reply.text()).contains(verb.help());
+                }
+            }
+        }
+    }
+
+    @Test
+    void verbsNeedingALoginAnswer530BeforeItAndTheOthersRun() {
+        for (FtpVerb verb : FtpVerbs.all()) {
+            state = FtpSessionState.connected(null);
+            FtpAdmission admission = engine.admit(FtpFace.PORT, state, FtpCommandLine.parse(verb.name() + " x"));
+            FtpReply reply = admission.admitted() ? runOn(FtpFace.PORT, verb.name() + " x") : admission.refusal();
+            if (!verb.implementedOn(FtpFace.PORT)) {
+                assertThat(reply.code()).as(verb.name()).isEqualTo(502);
+            } else if (verb.needsLogin()) {
+                assertThat(reply.code()).as(verb.name()).isEqualTo(530);
+            } else {
+                assertThat(admission.admitted()).as(verb.name()).isTrue();
+                assertThat(reply.code()).as(verb.name()).isNotEqualTo(530);
+            }
+        }
+    }
+
+    @Test
+    void featAndHelpListOnlyWhatTheFaceCarries() {
+        assertThat(runOn(FtpFace.PORT, "FEAT").lines()).contains(" EPSV", " UTF8", " SIZE", " TVFS")
+                .allMatch(line -> line.startsWith(" "));
+        assertThat(runOn(FtpFace.RAW, "FEAT").lines()).doesNotContain(" EPSV");
+        assertThat(runOn(FtpFace.PORT, "HELP").lines()).anyMatch(line -> line.startsWith(" PASV"));
+        assertThat(runOn(FtpFace.RAW, "HELP").lines()).noneMatch(line -> line.startsWith(" PASV"));
+        assertThat(runOn(FtpFace.RAW, "PASV").code()).isEqualTo(502);
+        assertThat(runOn(FtpFace.RAW, "HELP PASV").code()).isEqualTo(502);
+        assertThat(runOn(FtpFace.PORT, "HELP pasv").code()).isEqualTo(214);
+    }
+
+    @Test
+    void systModeAndStruAnswerWhatClientsExpect() {
+        assertThat(run("SYST")).hasToString("215 UNIX Type: L8");
+        assertThat(run("MODE S").code()).isEqualTo(200);
+        assertThat(run("MODE B").code()).isEqualTo(504);
+        assertThat(run("STRU F").code()).isEqualTo(200);
+        assertThat(run("STRU R").code()).isEqualTo(504);
+        assertThat(run("TYPE L 8").code()).isEqualTo(200);
+    }
+
+    @Test
+    void listOnThePortIsInLsFormWithEnglishMonthsAndSkipsLsOptions() {
+        upload("STOR two words.txt", "hello");
+        java.util.Locale before = java.util.Locale.getDefault();
+        java.util.Locale.setDefault(java.util.Locale.GERMANY);
+        try {
+            FtpReply list = runOn(FtpFace.PORT, "LIST -la");
+            assertThat(list.lines()).singleElement().asString()
+                    .matches("-rw-r--r-- 1 ana ana +5 (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d\\d \\d\\d:\\d\\d two words.txt");
+            assertThat(runOn(FtpFace.PORT, "NLST -a").lines()).containsExactly("two words.txt");
+            assertThat(runOn(FtpFace.PORT, "MLSD").lines()).singleElement().asString().startsWith("type=file;size=5;");
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
+
+    @Test
+    void restThenStorKeepsTheHeadAndWritesTheRestFromTheOffset() throws IOException {
+        upload("STOR r.bin", "0123456789");
+        assertThat(run("REST 4").code()).isEqualTo(350);
+        assertThat(upload("STOR r.bin", "abc").code()).isEqualTo(226);
+        assertThat(state.restartOffset()).isZero();
+        assertThat(download("RETR r.bin")).isEqualTo("0123abc");
+        run("REST 8");
+        assertThat(upload("STOR r.bin", "x").code()).as("beyond the end").isEqualTo(554);
+        assertThat(download("RETR r.bin")).isEqualTo("0123abc");
     }
 }

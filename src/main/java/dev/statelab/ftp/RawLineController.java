@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.statelab.ftp.engine.FtpCommandLine;
+import dev.statelab.ftp.engine.FtpFace;
 import dev.statelab.ftp.engine.FtpReply;
 import dev.statelab.web.OpenApiConfig;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,13 +31,13 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "FTP-style commands")
-class FtpCommandController {
+class RawLineController {
 
     private final FtpExchange exchange;
     private final FtpResponses responses;
     private final int maxCommandLength;
 
-    FtpCommandController(FtpExchange exchange, FtpResponses responses, FtpProperties properties) {
+    RawLineController(FtpExchange exchange, FtpResponses responses, FtpProperties properties) {
         this.exchange = exchange;
         this.responses = responses;
         this.maxCommandLength = properties.maxCommandLength();
@@ -74,7 +75,7 @@ class FtpCommandController {
             return;
         }
         FtpCommandLine command = FtpCommandLine.parse(new String(line, StandardCharsets.UTF_8));
-        responses.write(request, response, exchange.run(request, command, null));
+        responses.write(request, response, exchange.run(request, FtpFace.RAW, command, null));
     }
 
     /** At most one byte past the limit is read, so an endless body costs nothing. */

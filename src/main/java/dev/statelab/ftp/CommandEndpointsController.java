@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import dev.statelab.web.UnreadBody;
 import dev.statelab.ftp.engine.FtpCommandLine;
+import dev.statelab.ftp.engine.FtpFace;
 import dev.statelab.ftp.engine.FtpUpload;
 import dev.statelab.web.OpenApiConfig;
 import io.swagger.v3.oas.annotations.Operation;
@@ -52,12 +53,12 @@ import org.springframework.web.bind.annotation.RestController;
         content = @Content(mediaType = JSON, schema = @Schema(implementation = FtpReplyBody.class)))
 @ApiResponse(responseCode = "409", description = "503 bad sequence: RNTO without RNFR, or another command of this "
         + "session still running", content = @Content(mediaType = JSON, schema = @Schema(implementation = FtpReplyBody.class)))
-class FtpCommandsController {
+class CommandEndpointsController {
 
     private final FtpExchange exchange;
     private final FtpResponses responses;
 
-    FtpCommandsController(FtpExchange exchange, FtpResponses responses) {
+    CommandEndpointsController(FtpExchange exchange, FtpResponses responses) {
         this.exchange = exchange;
         this.responses = responses;
     }
@@ -213,7 +214,7 @@ class FtpCommandsController {
 
     private void run(HttpServletRequest request, HttpServletResponse response, String verb, String argument)
             throws IOException {
-        responses.write(request, response, exchange.run(request, FtpCommandLine.of(verb, argument), null));
+        responses.write(request, response, exchange.run(request, FtpFace.ENDPOINTS, FtpCommandLine.of(verb, argument), null));
     }
 
     /**
@@ -231,6 +232,6 @@ class FtpCommandsController {
             return;
         }
         FtpUpload upload = new FtpUpload(request.getInputStream(), request.getContentLengthLong());
-        responses.write(request, response, exchange.run(request, FtpCommandLine.of(verb, path), upload));
+        responses.write(request, response, exchange.run(request, FtpFace.ENDPOINTS, FtpCommandLine.of(verb, path), upload));
     }
 }
