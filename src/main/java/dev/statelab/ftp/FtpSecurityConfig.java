@@ -1,5 +1,6 @@
 package dev.statelab.ftp;
 
+import dev.statelab.traffic.TrafficMeters;
 import dev.statelab.users.ProblemResponses;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -31,8 +32,7 @@ class FtpSecurityConfig {
         ProblemResponses problems = new ProblemResponses(json, FtpResponses.CHALLENGE,
                 "Log in at POST /api/ftp/session (or send USER and PASS to POST /api/ftp/command) "
                         + "and send the token it answers in the X-Auth-Token header.");
-        Timer checks = Timer.builder("statelab.auth.checks").tag("kind", "session")
-                .description("Time to authenticate one request").register(registry);
+        Timer checks = TrafficMeters.authChecks(registry, "session");
         SessionTokenFilter tokens = new SessionTokenFilter(problems, sessions, checks,
                 properties.idleTimeout().toString().substring(2).toLowerCase());
         return http

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import dev.statelab.files.PreconditionFailedException;
 import dev.statelab.files.ReadableFile;
 import dev.statelab.files.StoredFile;
+import dev.statelab.web.TomcatSendfile;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -33,10 +34,6 @@ final class FileDownload {
     static final int SENDFILE_THRESHOLD = 64 * 1024;
     private static final int BUFFER_SIZE = 64 * 1024;
 
-    private static final String SENDFILE_SUPPORT = "org.apache.tomcat.sendfile.support";
-    private static final String SENDFILE_FILENAME = "org.apache.tomcat.sendfile.filename";
-    private static final String SENDFILE_START = "org.apache.tomcat.sendfile.start";
-    private static final String SENDFILE_END = "org.apache.tomcat.sendfile.end";
 
     private FileDownload() {
     }
@@ -78,10 +75,10 @@ final class FileDownload {
         if ("HEAD".equals(request.getMethod()) || range.length() == 0) {
             return;
         }
-        if (range.length() >= SENDFILE_THRESHOLD && Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORT))) {
-            request.setAttribute(SENDFILE_FILENAME, file.location().toAbsolutePath().toString());
-            request.setAttribute(SENDFILE_START, range.start());
-            request.setAttribute(SENDFILE_END, range.end());
+        if (range.length() >= SENDFILE_THRESHOLD && Boolean.TRUE.equals(request.getAttribute(TomcatSendfile.SUPPORT))) {
+            request.setAttribute(TomcatSendfile.FILENAME, file.location().toAbsolutePath().toString());
+            request.setAttribute(TomcatSendfile.START, range.start());
+            request.setAttribute(TomcatSendfile.END, range.end());
             return;
         }
         copy(file, range, response.getOutputStream());

@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accounts            user name to account; empty means one generated {@code demo} admin
  * @param credentialCacheTtl  how long a verified user/password pair is remembered so that HTTP Basic does
  *                            not pay a password-hash check on every request; {@code 0s} turns the cache off
+ * @param credentialCacheSize at most this many remembered pairs
  */
 @ConfigurationProperties("statelab.users")
 public record UsersProperties(

@@ -10,6 +10,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import dev.statelab.traffic.TrafficMeters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -49,15 +50,8 @@ public class ApiTrafficFilter extends OncePerRequestFilter {
 
     private record Counters(Counter requests, Counter in, Counter out) {
         Counters(MeterRegistry registry, String api) {
-            this(Counter.builder("statelab.requests").description("Requests received, by API")
-                            .tag("api", api).register(registry),
-                    bytes(registry, api, "in"), bytes(registry, api, "out"));
-        }
-
-        private static Counter bytes(MeterRegistry registry, String api, String direction) {
-            return Counter.builder("statelab.bytes").baseUnit("bytes")
-                    .description("Bytes on the wire by API and direction (see the README for what is counted)")
-                    .tags("api", api, "direction", direction).register(registry);
+            this(TrafficMeters.requests(registry, api),
+                    TrafficMeters.bytes(registry, api, "in"), TrafficMeters.bytes(registry, api, "out"));
         }
     }
 
@@ -184,11 +178,11 @@ public class ApiTrafficFilter extends OncePerRequestFilter {
 
     /** Tomcat's sendfile moves the body without the output stream; its range is in request attributes. */
     private static long sendfileBytes(HttpServletRequest request) {
-        if (request.getAttribute("org.apache.tomcat.sendfile.filename") == null) {
+        if (request.getAttribute(TomcatSendfile.FILENAME) == null) {
             return 0;
         }
-        Object start = request.getAttribute("org.apache.tomcat.sendfile.start");
-        Object end = request.getAttribute("org.apache.tomcat.sendfile.end");
+        Object start = request.getAttribute(TomcatSendfile.START);
+        Object end = request.getAttribute(TomcatSendfile.END);
         return start instanceof Long s && end instanceof Long e ? Math.max(0, e - s) : 0;
     }
 

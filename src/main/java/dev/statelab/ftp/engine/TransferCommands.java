@@ -1,6 +1,5 @@
 package dev.statelab.ftp.engine;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
@@ -10,6 +9,7 @@ import dev.statelab.files.ReadableFile;
 import dev.statelab.files.StoredFile;
 import dev.statelab.files.UserPath;
 import dev.statelab.files.WritePrecondition;
+import dev.statelab.traffic.CountingInputStream;
 
 /** RETR, STOR and APPE: streamed transfers, honouring the session's REST offset and TYPE. */
 final class TransferCommands {
@@ -58,39 +58,12 @@ final class TransferCommands {
             return request.reply(state, 554, "REST before STOR is not supported: use APPE to resume an upload");
         }
         UserPath path = request.path();
-        Counted counted = new Counted(upload.body());
+        CountingInputStream counted = new CountingInputStream(upload.body()); // before any conversion
         InputStream body = state.isAscii() ? AsciiConversion.fromNetwork(counted) : counted;
         StoredFile stored = append
                 ? store.append(request.user(), path, body)
                 : store.write(request.user(), path, body, state.isAscii() ? -1 : upload.length(), WritePrecondition.NONE).file();
-        return request.reply(state.plusBytesIn(counted.count), 226, "Transfer complete: " + counted.count
+        return request.reply(state.plusBytesIn(counted.count()), 226, "Transfer complete: " + counted.count()
                 + " bytes received, " + stored.path() + " is now " + stored.size() + " bytes");
-    }
-
-    /** Counts the bytes as they arrive from the client, before any conversion. */
-    private static final class Counted extends FilterInputStream {
-        long count;
-
-        Counted(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
     }
 }
