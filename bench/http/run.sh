@@ -3,8 +3,9 @@
 #   4 KiB authenticated GET (wrk -t2 -c32 -d6s --latency), 1 GiB download and upload (curl),
 #   statelab's peak RSS after small and after large transfers.
 # statelab runs with -Xmx256m and a bcrypt (cost 10) account; nginx with auth_basic and a {PLAIN}
-# password (its fastest case). Ports: statelab 18080, nginx 18081, both on 127.0.0.1.
-# Usage: bench/http/run.sh            (JAVA=/path/to/java to pick the JVM; EXTRA_OPTS for more flags)
+# password (its fastest case). Ports: statelab $SL_PORT (18080), nginx $NG_PORT (18081), both on 127.0.0.1.
+# Usage: bench/http/run.sh            (JAVA=/path/to/java to pick the JVM; EXTRA_OPTS for more flags;
+#        PARTS=small for the 4 KiB GET only; ROUNDS=n to take nginx and statelab back to back n times)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -13,8 +14,12 @@ WORK=${WORK:-/tmp/statelab-bench-http}
 DURATION=${DURATION:-6s}
 USER_NAME=bench
 PASSWORD=bench-secret
-SL=http://127.0.0.1:18080
-NG=http://127.0.0.1:18081
+SL_PORT=${SL_PORT:-18080}
+NG_PORT=${NG_PORT:-18081}
+SL=http://127.0.0.1:$SL_PORT
+NG=http://127.0.0.1:$NG_PORT
+PARTS=${PARTS:-all}
+ROUNDS=${ROUNDS:-1}
 
 cleanup() {
   [ -n "${SL_PID:-}" ] && kill "$SL_PID" 2>/dev/null || true
@@ -32,19 +37,22 @@ fi
 rm -rf "$WORK"
 mkdir -p "$WORK/root/$USER_NAME" "$WORK"/nginx-{body,proxy,fastcgi,uwsgi,scgi}
 head -c 4096 /dev/urandom > "$WORK/root/$USER_NAME/4k.bin"
-head -c $((1024 * 1024 * 1024)) /dev/urandom > "$WORK/root/$USER_NAME/1g.bin"
-cp "$WORK/root/$USER_NAME/1g.bin" "$WORK/upload.bin"
+if [ "$PARTS" = all ]; then
+  head -c $((1024 * 1024 * 1024)) /dev/urandom > "$WORK/root/$USER_NAME/1g.bin"
+  cp "$WORK/root/$USER_NAME/1g.bin" "$WORK/upload.bin"
+fi
 
 # the account's bcrypt hash, made with Spring Security's own encoder
 ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" > /dev/null
 HASH=$("$JAVA" -cp "$(cat "$WORK/cp.txt")" bench/http/BcryptHash.java "$PASSWORD")
 echo "$USER_NAME:{PLAIN}$PASSWORD" > "$WORK/htpasswd"
-sed "s|@WORK@|$WORK|g" bench/http/nginx.conf.template > "$WORK/nginx.conf"
+sed -e "s|@WORK@|$WORK|g" -e "s|@PORT@|$NG_PORT|g" bench/http/nginx.conf.template > "$WORK/nginx.conf"
 
 /usr/sbin/nginx -c "$WORK/nginx.conf" -e "$WORK/nginx-error.log" &
 NG_PID=$!
 # shellcheck disable=SC2086
-"$JAVA" -Xmx256m ${EXTRA_OPTS:-} -jar "$JAR" --server.port=18080 --statelab.storage.root="$WORK/root" \
+"$JAVA" -Xmx256m ${EXTRA_OPTS:-} -jar "$JAR" --server.port="$SL_PORT" --statelab.storage.root="$WORK/root" \
+  --statelab.ftp.port=-1 --statelab.sockets.tcp-port=-1 --statelab.sockets.udp-port=-1 \
   "--statelab.users.accounts.$USER_NAME.password=$HASH" --logging.level.root=WARN > "$WORK/statelab.log" 2>&1 &
 SL_PID=$!
 for _ in $(seq 1 120); do
@@ -73,9 +81,19 @@ echo "warming up (${WARMUP:-30s})..." >&2
 wrk -t2 -c32 -d"${WARMUP:-30s}" -H "$AUTH" "$SL/api/http/files/4k.bin" > /dev/null
 wrk -t2 -c32 -d2s -H "$AUTH" "$NG/4k.bin" > /dev/null
 
-read -r NG_RPS NG_P99 <<< "$(run_wrk "$NG/4k.bin")"
-read -r SL_RPS SL_P99 <<< "$(run_wrk "$SL/api/http/files/4k.bin")"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+# nginx and statelab back to back, ROUNDS times: on a shared machine only such pairs compare
+for round in $(seq 1 "$ROUNDS"); do
+  read -r NG_RPS NG_P99 <<< "$(run_wrk "$NG/4k.bin")"
+  read -r SL_RPS SL_P99 <<< "$(run_wrk "$SL/api/http/files/4k.bin")"
+  echo "round $round: 4 KiB GET req/s nginx $NG_RPS (p99 $NG_P99) statelab $SL_RPS (p99 $SL_P99)" \
+    "ratio $(ratio "$SL_RPS" "$NG_RPS") load $(cut -d' ' -f1 /proc/loadavg)"
+done
 SMALL_HWM=$(rss VmHWM)
+if [ "$PARTS" != all ]; then
+  echo "machine: $(nproc) cores, $("$JAVA" -version 2>&1 | head -1), $(date -u +%Y-%m-%dT%H:%MZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
+  exit 0
+fi
 
 curl -fs -o /dev/null -u "$USER_NAME:$PASSWORD" "$SL/api/http/files/1g.bin" # page cache, JIT
 # each 1 GiB transfer three times, the best kept: on a shared machine a single transfer measures the
@@ -105,7 +123,6 @@ GOT=$(curl -fs -u "$USER_NAME:$PASSWORD" "$SL/api/http/files/2g.bin" | sha256sum
 [ "$EXPECTED" = "$GOT" ] || { echo "2 GiB round trip differs" >&2; exit 1; }
 HUGE_HWM=$(rss VmHWM)
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 echo
 echo "machine: $(nproc) cores, $("$JAVA" -version 2>&1 | head -1), $(date -u +%Y-%m-%dT%H:%MZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo

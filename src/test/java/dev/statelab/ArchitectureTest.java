@@ -127,4 +127,14 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("dev.statelab.sockets..")
                 .check(classes);
     }
+
+    @Test
+    void trafficCountingDependsOnNoOtherPartSoEveryProtocolMayUseIt() {
+        noClasses().that().resideInAPackage("dev.statelab.traffic..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.statelab.files..", "dev.statelab.users..", "dev.statelab.http..", "dev.statelab.ftp..",
+                        "dev.statelab.relay..", "dev.statelab.web..", "dev.statelab.compare..",
+                        "jakarta.servlet..", "org.springframework..")
+                .check(classes);
+    }
 }

@@ -1,6 +1,5 @@
 package dev.statelab.compare;
 
-import java.util.List;
 import java.util.Map;
 
 /** One scenario: the files it needs (created on both sides) and the steps it plays. */
@@ -18,9 +17,5 @@ interface ScenarioScript {
 
     static byte[] text(String content) {
         return content.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    static List<String> lines(String... lines) {
-        return List.of(lines);
     }
 }

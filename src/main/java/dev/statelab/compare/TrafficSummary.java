@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 
+import dev.statelab.traffic.TrafficMeters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,12 +30,12 @@ public class TrafficSummary {
     public Map<String, Object> summary() {
         Map<String, Object> summary = new LinkedHashMap<>();
         Map<String, Map<String, Double>> apis = new TreeMap<>();
-        for (Meter meter : registry.find("statelab.requests").meters()) {
+        for (Meter meter : registry.find(TrafficMeters.REQUESTS).meters()) {
             if (meter instanceof Counter counter) {
                 apis.computeIfAbsent(meter.getId().getTag("api"), k -> new LinkedHashMap<>()).put("requests", counter.count());
             }
         }
-        for (Meter meter : registry.find("statelab.bytes").meters()) {
+        for (Meter meter : registry.find(TrafficMeters.BYTES).meters()) {
             if (meter instanceof Counter counter) {
                 apis.computeIfAbsent(meter.getId().getTag("api"), k -> new LinkedHashMap<>())
                         .put("bytes" + capitalized(meter.getId().getTag("direction")), counter.count());
@@ -50,7 +51,7 @@ public class TrafficSummary {
         relay.put("rooms", gauge("statelab.relay.rooms"));
         summary.put("relay", relay);
         Map<String, Map<String, Object>> auth = new TreeMap<>();
-        for (Timer timer : registry.find("statelab.auth.checks").timers()) {
+        for (Timer timer : registry.find(TrafficMeters.AUTH_CHECKS).timers()) {
             String kind = timer.getId().getTag("kind");
             Map<String, Object> figures = auth.computeIfAbsent(kind, k -> new LinkedHashMap<>());
             long count = timer.count() + ((Number) figures.getOrDefault("count", 0L)).longValue();

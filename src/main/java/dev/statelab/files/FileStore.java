@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -71,6 +72,11 @@ public class FileStore {
     /** The entries of a folder, sorted by name, without the store's own temporary files or links that lead out. */
     public List<StoredFile> list(String user, UserPath dir) {
         return FolderListing.list(jail(user), dir);
+    }
+
+    /** As {@link #list}, one entry at a time, for folders too large to hold whole. */
+    public void list(String user, UserPath dir, Consumer<StoredFile> consumer) {
+        FolderListing.forEach(jail(user), dir, consumer);
     }
 
     /** Opens a file for reading; the caller streams from it and closes it. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +20,16 @@ final class FolderListing {
     }
 
     static List<StoredFile> list(Jail jail, UserPath dir) {
+        List<StoredFile> entries = new ArrayList<>();
+        forEach(jail, dir, entries::add);
+        return entries;
+    }
+
+    /**
+     * Hands the entries to {@code consumer} one by one, sorted by name, reading each one's metadata only
+     * when it is its turn: what is held meanwhile is the sorted names, not the entries.
+     */
+    static void forEach(Jail jail, UserPath dir, Consumer<StoredFile> consumer) {
         Path folder = jail.locate(dir).entry();
         StoredFile info = Metadata.read(dir, folder);
         if (info == null) {
@@ -27,13 +38,10 @@ final class FolderListing {
         if (!info.isDirectory()) {
             throw new NotADirectoryException(dir);
         }
-        List<StoredFile> entries = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
             for (Path entry : stream) {
-                StoredFile file = listable(jail, dir, entry);
-                if (file != null) {
-                    entries.add(file);
-                }
+                names.add(entry.getFileName().toString());
             }
         } catch (NoSuchFileException e) {
             throw new FileNotFoundException(dir);
@@ -42,8 +50,13 @@ final class FolderListing {
         } catch (IOException e) {
             throw StorageErrors.of("list", dir, folder, e);
         }
-        entries.sort(Comparator.comparing(StoredFile::name));
-        return entries;
+        names.sort(Comparator.naturalOrder());
+        for (String name : names) {
+            StoredFile file = listable(jail, dir, folder.resolve(name));
+            if (file != null) { // null also when it went away since the folder was read
+                consumer.accept(file);
+            }
+        }
     }
 
     /** Null for temporary files, names no user path could express (made outside the store) and links out of the home. */

@@ -2,6 +2,7 @@ package dev.statelab.ftp;
 
 import dev.statelab.store.SessionDirectory;
 import dev.statelab.web.FilterOrders;
+import dev.statelab.traffic.TrafficMeters;
 import dev.statelab.users.ProblemResponses;
 import dev.statelab.users.StatelessBasic;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,8 +34,7 @@ class FtpSecurityConfig {
         ProblemResponses problems = new ProblemResponses(json, FtpResponses.CHALLENGE,
                 "Log in at POST /api/ftp/session (or send USER and PASS to POST /api/ftp/command) "
                         + "and send the token it answers in the X-Auth-Token header.");
-        Timer checks = Timer.builder("statelab.auth.checks").tag("kind", "session")
-                .description("Time to authenticate one request").register(registry);
+        Timer checks = TrafficMeters.authChecks(registry, "session");
         SessionTokenFilter tokens = new SessionTokenFilter(problems, sessions, checks,
                 properties.idleTimeout().toString().substring(2).toLowerCase());
         // the token travels in a header a browser never adds by itself, so no CSRF token is needed

@@ -7,11 +7,16 @@ import java.nio.channels.FileChannel;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import dev.statelab.files.PreconditionFailedException;
 import dev.statelab.files.ReadableFile;
 import dev.statelab.files.StoredFile;
+import dev.statelab.web.TomcatSendfile;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,25 +34,25 @@ final class FileDownload {
     static final int SENDFILE_THRESHOLD = 64 * 1024;
     private static final int BUFFER_SIZE = 64 * 1024;
 
-    private static final String SENDFILE_SUPPORT = "org.apache.tomcat.sendfile.support";
-    private static final String SENDFILE_FILENAME = "org.apache.tomcat.sendfile.filename";
-    private static final String SENDFILE_START = "org.apache.tomcat.sendfile.start";
-    private static final String SENDFILE_END = "org.apache.tomcat.sendfile.end";
 
     private FileDownload() {
     }
 
-    /** How a download ended; the caller answers the two failures with a problem body. */
-    enum Outcome { SENT, PRECONDITION_FAILED, UNSATISFIABLE }
-
-    static Outcome send(ReadableFile file, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    /**
+     * Sends the file, or a 304; a failed precondition or a range outside the file is thrown (412, 416)
+     * and answered as a problem by the one handler of the API's errors.
+     */
+    static void send(ReadableFile file, HttpServletRequest request, HttpServletResponse response) throws IOException {
         StoredFile info = file.info();
         if (!ifMatchHolds(request.getHeader(HttpHeaders.IF_MATCH), info.etag())) {
-            return Outcome.PRECONDITION_FAILED; // Spring's check below leaves If-Match to unsafe methods
+            throw preconditionFailed(info); // Spring's check below leaves If-Match to unsafe methods
         }
         ServletWebRequest web = new ServletWebRequest(request, response);
         if (web.checkNotModified(info.etag(), info.modified().toEpochMilli())) {
-            return response.getStatus() == HttpServletResponse.SC_PRECONDITION_FAILED ? Outcome.PRECONDITION_FAILED : Outcome.SENT;
+            if (response.getStatus() == HttpServletResponse.SC_PRECONDITION_FAILED) {
+                throw preconditionFailed(info);
+            }
+            return;
         }
         long size = info.size();
         response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
@@ -57,8 +62,7 @@ final class FileDownload {
         if (range == null) {
             range = new ByteRange(0, size);
         } else if (range == ByteRange.UNSATISFIABLE) {
-            response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
-            return Outcome.UNSATISFIABLE;
+            throw new RangeNotSatisfiableException(size);
         } else {
             response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
             response.setHeader(HttpHeaders.CONTENT_RANGE,
@@ -69,16 +73,19 @@ final class FileDownload {
         response.setHeader("Content-Security-Policy", "sandbox");
         response.setContentLengthLong(range.length());
         if ("HEAD".equals(request.getMethod()) || range.length() == 0) {
-            return Outcome.SENT;
+            return;
         }
-        if (range.length() >= SENDFILE_THRESHOLD && Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORT))) {
-            request.setAttribute(SENDFILE_FILENAME, file.location().toAbsolutePath().toString());
-            request.setAttribute(SENDFILE_START, range.start());
-            request.setAttribute(SENDFILE_END, range.end());
-            return Outcome.SENT;
+        if (range.length() >= SENDFILE_THRESHOLD && Boolean.TRUE.equals(request.getAttribute(TomcatSendfile.SUPPORT))) {
+            request.setAttribute(TomcatSendfile.FILENAME, file.location().toAbsolutePath().toString());
+            request.setAttribute(TomcatSendfile.START, range.start());
+            request.setAttribute(TomcatSendfile.END, range.end());
+            return;
         }
         copy(file, range, response.getOutputStream());
-        return Outcome.SENT;
+    }
+
+    private static PreconditionFailedException preconditionFailed(StoredFile info) {
+        return new PreconditionFailedException(info.path() + " does not match the precondition; its ETag is " + info.etag());
     }
 
     private static boolean ifMatchHolds(@Nullable String ifMatch, String etag) {
@@ -135,8 +142,21 @@ final class FileDownload {
         }
     }
 
+    /** By file name extension: the lookup and the formatting of the type cost more than the rest of a small GET. */
+    private static final Map<String, String> TYPES_BY_EXTENSION = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_TYPES = 1024;
+
     static String contentType(String name) {
-        MediaType type = MediaTypeFactory.getMediaType(name).orElse(MediaType.APPLICATION_OCTET_STREAM);
-        return type.toString();
+        int dot = name.lastIndexOf('.');
+        String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        String cached = TYPES_BY_EXTENSION.get(extension);
+        if (cached != null) {
+            return cached;
+        }
+        String type = MediaTypeFactory.getMediaType(name).orElse(MediaType.APPLICATION_OCTET_STREAM).toString();
+        if (TYPES_BY_EXTENSION.size() < MAX_CACHED_TYPES) { // extensions are chosen by clients: keep it bounded
+            TYPES_BY_EXTENSION.put(extension, type);
+        }
+        return type;
     }
 }

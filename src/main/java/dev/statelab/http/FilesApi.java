@@ -44,7 +44,7 @@ interface FilesApi {
                     the whole file. A folder answers with its entries, sorted by name.""")
     @ApiResponse(responseCode = "200", description = "The file's bytes, or the folder's listing", content = {
             @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")),
-            @Content(mediaType = "application/json", schema = @Schema(implementation = FolderListing.class),
+            @Content(mediaType = "application/json", schema = @Schema(implementation = FolderContents.class),
                     examples = @ExampleObject(value = ApiExamples.LISTING))})
     @ApiResponse(responseCode = "206", description = "The requested range, with Content-Range",
             content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")))
@@ -53,6 +53,8 @@ interface FilesApi {
             mediaType = "application/problem+json", schema = @Schema(hidden = true), examples = @ExampleObject(value = ApiExamples.NOT_FOUND)))
     @ApiResponse(responseCode = "412", description = "If-Match did not match", content = @Content(mediaType = "application/problem+json", schema = @Schema(hidden = true)))
     @ApiResponse(responseCode = "416", description = "The range lies outside the file; Content-Range: bytes */size",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(hidden = true)))
+    @ApiResponse(responseCode = "503", description = "Too many folder listings at once; Retry-After says when to try again",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(hidden = true)))
     @Nullable ResponseEntity<?> get(@Parameter(in = ParameterIn.PATH, description = PATH_DESCRIPTION, example = "docs/a.txt") String path,
                                     @Parameter(hidden = true) Authentication user,

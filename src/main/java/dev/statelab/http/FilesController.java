@@ -11,7 +11,6 @@ import dev.statelab.files.FileStoreException;
 import dev.statelab.files.InvalidPathException;
 import dev.statelab.files.NotADirectoryException;
 import dev.statelab.files.NotAFileException;
-import dev.statelab.files.PreconditionFailedException;
 import dev.statelab.files.ReadableFile;
 import dev.statelab.files.StoredFile;
 import dev.statelab.files.UploadTooLargeException;
@@ -21,7 +20,6 @@ import dev.statelab.files.WriteResult;
 import dev.statelab.web.Problems;
 import dev.statelab.web.UnreadBody;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -38,6 +36,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The stateless file API: each request names the full path and carries its own credentials and
@@ -49,40 +48,33 @@ import org.springframework.web.bind.annotation.RestController;
 class FilesController implements FilesApi {
 
     private final FileStore store;
+    private final StreamedListings listings;
 
-    FilesController(FileStore store) {
+    FilesController(FileStore store, StreamedListings listings) {
         this.store = store;
+        this.listings = listings;
     }
 
+    /**
+     * A folder's listing, streamed; or the file, written by {@link FileDownload} (then there is nothing
+     * to return). Every failure is thrown and answered by the API's one error handler.
+     */
     @Override
     @GetMapping("/{*path}")
-    public @Nullable ResponseEntity<?> get(@PathVariable String path, Authentication user,
-                                           HttpServletRequest request, HttpServletResponse response) throws IOException {
+    public @Nullable ResponseEntity<StreamingResponseBody> get(@PathVariable String path, Authentication user,
+                                                               HttpServletRequest request, HttpServletResponse response) throws IOException {
         RequestedPath requested = RequestedPath.of(path);
         ReadableFile file;
         try {
             file = store.read(user.getName(), requested.path());
         } catch (NotAFileException folder) {
-            return listing(user.getName(), requested.path());
+            return listings.of(user.getName(), requested.path());
         }
         if (requested.folder()) {
             throw new NotADirectoryException(requested.path());
         }
-        return switch (FileDownload.send(file, request, response)) {
-            case SENT -> null;
-            case PRECONDITION_FAILED -> throw new PreconditionFailedException(
-                    requested.path() + " does not match the precondition; its ETag is " + file.info().etag());
-            case UNSATISFIABLE -> Problems.response(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
-                    "range-not-satisfiable", "Range not satisfiable",
-                    "The range lies outside the file, which is " + file.info().size() + " bytes long.");
-        };
-    }
-
-    private ResponseEntity<FolderListing> listing(String user, UserPath folder) {
-        FolderListing listing = new FolderListing(RequestedPath.folderName(folder),
-                store.list(user, folder).stream().map(ListingEntry::of).toList());
-        return ResponseEntity.ok().cacheControl(CacheControl.noCache().cachePrivate())
-                .contentType(MediaType.APPLICATION_JSON).body(listing);
+        FileDownload.send(file, request, response);
+        return null;
     }
 
     @Override

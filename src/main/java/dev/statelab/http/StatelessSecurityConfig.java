@@ -39,7 +39,7 @@ class StatelessSecurityConfig {
                 "Bearer realm=\"statelab\", error=\"invalid_token\"",
                 "The bearer token is expired, was altered or is not one of ours; ask for a new one at "
                         + "POST /api/http/token.");
-        AuthenticationManager timedPasswordCheck = new TimedPasswordCheck(authenticationManager,
+        AuthenticationManager timedPasswordCheck = AuthChecks.timed(authenticationManager,
                 AuthChecks.timer(meters, AuthChecks.BASIC));
         return StatelessBasic.configure(http, timedPasswordCheck, basicProblemResponses)
                 .securityMatcher(PATHS)

@@ -8,6 +8,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -45,7 +46,8 @@ class TokenKeys {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(CLOCK_SKEW), new JwtIssuerValidator(properties.issuer())));
-        return new TimedJwtDecoder(decoder, AuthChecks.timer(meters, AuthChecks.BEARER));
+        Timer checks = AuthChecks.timer(meters, AuthChecks.BEARER); // failed checks included
+        return token -> checks.record(() -> decoder.decode(token));
     }
 
     private static byte[] secret(TokenProperties properties) {

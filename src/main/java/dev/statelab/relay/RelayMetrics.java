@@ -2,6 +2,7 @@ package dev.statelab.relay;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.statelab.traffic.TrafficMeters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,7 +13,6 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 final class RelayMetrics {
 
-    private static final String BYTES = "Bytes on the wire by API and direction (see the README for what is counted)";
 
     final AtomicInteger connections = new AtomicInteger();
     private final Counter messages;
@@ -33,13 +33,9 @@ final class RelayMetrics {
                 .register(registry);
         signals = Counter.builder("statelab.relay.signals")
                 .description("Signaling messages handed to their one receiver (never stored)").register(registry);
-        // same description and unit as the file APIs' meters of these names: one Prometheus family each
-        requests = Counter.builder("statelab.requests").description("Requests received, by API")
-                .tag("api", "relay").register(registry);
-        bytesIn = Counter.builder("statelab.bytes").tag("api", "relay").tag("direction", "in")
-                .baseUnit("bytes").description(BYTES).register(registry);
-        bytesOut = Counter.builder("statelab.bytes").tag("api", "relay").tag("direction", "out")
-                .baseUnit("bytes").description(BYTES).register(registry);
+        requests = TrafficMeters.requests(registry, "relay");
+        bytesIn = TrafficMeters.bytes(registry, "relay", "in");
+        bytesOut = TrafficMeters.bytes(registry, "relay", "out");
     }
 
     void frameIn(int bytes) {

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import dev.statelab.traffic.TrafficMeters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,7 +17,6 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 final class SocketsMetrics {
 
-    private static final String BYTES = "Bytes on the wire by API and direction (see the README for what is counted)";
 
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
@@ -75,7 +75,6 @@ final class SocketsMetrics {
     }
 
     private Counter bytes(String api, String direction) {
-        return Counter.builder("statelab.bytes").tag("api", api).tag("direction", direction)
-                .baseUnit("bytes").description(BYTES).register(registry);
+        return TrafficMeters.bytes(registry, api, direction);
     }
 }

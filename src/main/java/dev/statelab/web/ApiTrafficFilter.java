@@ -1,8 +1,7 @@
 package dev.statelab.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Collections;
+import java.util.Enumeration;
 import java.util.Map;
 
 import jakarta.servlet.AsyncEvent;
@@ -11,6 +10,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import dev.statelab.traffic.TrafficMeters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -37,6 +37,10 @@ public class ApiTrafficFilter extends OncePerRequestFilter {
     private static final long CHUNK = 8192;
     /** {@code Date: Wed, 25 Nov 2026 10:00:00 GMT} CRLF, which Tomcat adds to every response. */
     private static final long DATE_HEADER = 37;
+    /** {@code HTTP/1.1 }, before the status code. */
+    private static final long STATUS_LINE_START = 9;
+    private static final long CONTENT_TYPE_PREFIX = "Content-Type: ".length();
+    private static final long CONTENT_LENGTH_PREFIX = "Content-Length: ".length();
 
     private final Map<String, Counters> counters;
 
@@ -46,15 +50,8 @@ public class ApiTrafficFilter extends OncePerRequestFilter {
 
     private record Counters(Counter requests, Counter in, Counter out) {
         Counters(MeterRegistry registry, String api) {
-            this(Counter.builder("statelab.requests").description("Requests received, by API")
-                            .tag("api", api).register(registry),
-                    bytes(registry, api, "in"), bytes(registry, api, "out"));
-        }
-
-        private static Counter bytes(MeterRegistry registry, String api, String direction) {
-            return Counter.builder("statelab.bytes").baseUnit("bytes")
-                    .description("Bytes on the wire by API and direction (see the README for what is counted)")
-                    .tags("api", api, "direction", direction).register(registry);
+            this(TrafficMeters.requests(registry, api),
+                    TrafficMeters.bytes(registry, api, "in"), TrafficMeters.bytes(registry, api, "out"));
         }
     }
 
@@ -120,30 +117,37 @@ public class ApiTrafficFilter extends OncePerRequestFilter {
         meters.out().increment(responseBytes(request, response));
     }
 
+    // counted on every request, so without building the strings whose length it adds up
     static long requestBytes(CountingRequest request) {
-        String target = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        long bytes = utf8(request.getMethod() + " " + target + " " + request.getProtocol()) + CRLF;
-        for (String name : Collections.list(request.getHeaderNames())) {
-            for (String value : Collections.list(request.getHeaders(name))) {
-                bytes += utf8(name) + 2 + utf8(value) + CRLF;
+        String query = request.getQueryString();
+        long bytes = utf8(request.getMethod()) + 1 + utf8(request.getRequestURI()) + (query == null ? 0 : 1 + utf8(query))
+                + 1 + utf8(request.getProtocol()) + CRLF;
+        for (Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements(); ) {
+            String name = names.nextElement();
+            long nameBytes = utf8(name) + 2 + CRLF;
+            for (Enumeration<String> values = request.getHeaders(name); values.hasMoreElements(); ) {
+                bytes += nameBytes + utf8(values.nextElement());
             }
         }
         return bytes + CRLF + Math.max(request.bodyBytesRead(), Math.max(0, request.getContentLengthLong()));
     }
 
     static long responseBytes(HttpServletRequest request, CountingResponse response) {
-        long bytes = utf8("HTTP/1.1 " + response.getStatus() + " ") + CRLF;
+        long bytes = STATUS_LINE_START + digits(response.getStatus()) + 1 + CRLF;
         boolean contentType = false;
         boolean chunked = false;
         for (String name : response.getHeaderNames()) {
             contentType |= name.equalsIgnoreCase("Content-Type");
+            boolean transferEncoding = name.equalsIgnoreCase("Transfer-Encoding");
+            long nameBytes = utf8(name) + 2 + CRLF;
             for (String value : response.getHeaders(name)) {
-                bytes += utf8(name) + 2 + utf8(value) + CRLF;
-                chunked |= name.equalsIgnoreCase("Transfer-Encoding") && value.contains("chunked");
+                bytes += nameBytes + utf8(value);
+                chunked |= transferEncoding && value.contains("chunked");
             }
         }
-        if (!contentType && response.getContentType() != null) {
-            bytes += utf8("Content-Type: " + response.getContentType()) + CRLF;
+        String type = response.getContentType();
+        if (!contentType && type != null) {
+            bytes += CONTENT_TYPE_PREFIX + utf8(type) + CRLF;
         }
         long body = response.bodyBytesWritten() + sendfileBytes(request);
         if (!response.isCommitted()) {
@@ -163,26 +167,53 @@ public class ApiTrafficFilter extends OncePerRequestFilter {
         }
         long length = response.declaredLength() >= 0 ? response.declaredLength() : body;
         return "HEAD".equals(request.getMethod()) && response.declaredLength() < 0 ? 0
-                : utf8("Content-Length: " + length) + CRLF;
+                : CONTENT_LENGTH_PREFIX + digits(length) + CRLF;
     }
 
     /** Chunk headers and trailers, reckoned as one chunk per 8 KiB buffer, plus the last chunk. */
     private static long chunkFraming(long body) {
         long chunks = (body + CHUNK - 1) / CHUNK;
-        return chunks * (Long.toHexString(Math.min(body, CHUNK)).length() + 2L * CRLF) + 5;
+        return chunks * (hexDigits(Math.min(body, CHUNK)) + 2L * CRLF) + 5;
     }
 
     /** Tomcat's sendfile moves the body without the output stream; its range is in request attributes. */
     private static long sendfileBytes(HttpServletRequest request) {
-        if (request.getAttribute("org.apache.tomcat.sendfile.filename") == null) {
+        if (request.getAttribute(TomcatSendfile.FILENAME) == null) {
             return 0;
         }
-        Object start = request.getAttribute("org.apache.tomcat.sendfile.start");
-        Object end = request.getAttribute("org.apache.tomcat.sendfile.end");
+        Object start = request.getAttribute(TomcatSendfile.START);
+        Object end = request.getAttribute(TomcatSendfile.END);
         return start instanceof Long s && end instanceof Long e ? Math.max(0, e - s) : 0;
     }
 
-    private static long utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8).length;
+    /** The length of {@code text} in UTF-8, without encoding it. */
+    static long utf8(String text) {
+        long bytes = text.length();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                if (c < 0x800) {
+                    bytes += 1;
+                } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    bytes += 2; // four bytes for the two chars of a pair
+                    i++;
+                } else if (!Character.isSurrogate(c)) {
+                    bytes += 2;
+                } // a lone surrogate is encoded as one '?'
+            }
+        }
+        return bytes;
+    }
+
+    private static int digits(long value) {
+        int digits = value < 0 ? 2 : 1;
+        for (long rest = Math.abs(value); rest >= 10; rest /= 10) {
+            digits++;
+        }
+        return digits;
+    }
+
+    private static int hexDigits(long value) {
+        return Math.max(1, (64 - Long.numberOfLeadingZeros(value) + 3) / 4);
     }
 }

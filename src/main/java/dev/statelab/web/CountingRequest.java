@@ -6,42 +6,39 @@ import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import dev.statelab.traffic.CountingInputStream;
+import org.jspecify.annotations.Nullable;
 
 /** A request whose body stream counts the bytes the application reads from it. */
 class CountingRequest extends HttpServletRequestWrapper {
 
-    private long read;
-    private ServletInputStream counted;
+    private @Nullable CountingInputStream counter;
+    private @Nullable ServletInputStream counted;
 
     CountingRequest(HttpServletRequest request) {
         super(request);
     }
 
     long bodyBytesRead() {
-        return read;
+        return counter == null ? 0 : counter.count();
     }
 
+    /** A servlet stream over the shared {@link CountingInputStream}, keeping the container's non-blocking calls. */
     @Override
     public ServletInputStream getInputStream() throws IOException {
         if (counted == null) {
             ServletInputStream in = super.getInputStream();
+            CountingInputStream counting = new CountingInputStream(in);
+            counter = counting;
             counted = new ServletInputStream() {
                 @Override
                 public int read() throws IOException {
-                    int b = in.read();
-                    if (b >= 0) {
-                        CountingRequest.this.read++;
-                    }
-                    return b;
+                    return counting.read();
                 }
 
                 @Override
                 public int read(byte[] buffer, int offset, int length) throws IOException {
-                    int n = in.read(buffer, offset, length);
-                    if (n > 0) {
-                        CountingRequest.this.read += n;
-                    }
-                    return n;
+                    return counting.read(buffer, offset, length);
                 }
 
                 @Override

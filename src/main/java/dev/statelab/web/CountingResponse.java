@@ -9,11 +9,13 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import dev.statelab.traffic.CountingOutputStream;
+import org.jspecify.annotations.Nullable;
 
 /** A response whose body stream (and writer) counts the bytes the application writes. */
 class CountingResponse extends HttpServletResponseWrapper {
 
-    private long written;
+    private @Nullable CountingOutputStream counter;
     private long declaredLength = -1;
     private ServletOutputStream counted;
     private PrintWriter writer;
@@ -26,7 +28,7 @@ class CountingResponse extends HttpServletResponseWrapper {
         if (writer != null) {
             writer.flush();
         }
-        return written;
+        return counter == null ? 0 : counter.count();
     }
 
     /** The body length the application announced, or -1. */
@@ -72,17 +74,18 @@ class CountingResponse extends HttpServletResponseWrapper {
     public ServletOutputStream getOutputStream() throws IOException {
         if (counted == null) {
             ServletOutputStream out = super.getOutputStream();
+            CountingOutputStream counting = new CountingOutputStream(out);
+            counter = counting;
+            // a servlet stream over the shared counting stream, keeping the container's non-blocking calls
             counted = new ServletOutputStream() {
                 @Override
                 public void write(int b) throws IOException {
-                    out.write(b);
-                    written++;
+                    counting.write(b);
                 }
 
                 @Override
                 public void write(byte[] buffer, int offset, int length) throws IOException {
-                    out.write(buffer, offset, length);
-                    written += length;
+                    counting.write(buffer, offset, length);
                 }
 
                 @Override

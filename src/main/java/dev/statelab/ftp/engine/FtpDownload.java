@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 import dev.statelab.files.ReadableFile;
+import dev.statelab.traffic.CountingOutputStream;
 
 /**
  * A RETR ready to stream: the file, where to start (a REST offset, counted in stored bytes) and whether
@@ -47,30 +48,5 @@ public record FtpDownload(ReadableFile file, long offset, boolean ascii) {
             target.flush();
         }
         return counted.count();
-    }
-
-    /** Counts what passes, so that a download cut half-way still adds what was sent. */
-    private static final class CountingOutputStream extends java.io.FilterOutputStream {
-        private long count;
-
-        CountingOutputStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            out.write(bytes, offset, length);
-            count += length;
-        }
-
-        long count() {
-            return count;
-        }
     }
 }

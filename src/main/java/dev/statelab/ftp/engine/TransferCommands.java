@@ -11,6 +11,7 @@ import dev.statelab.files.ReadableFile;
 import dev.statelab.files.StoredFile;
 import dev.statelab.files.UserPath;
 import dev.statelab.files.WritePrecondition;
+import dev.statelab.traffic.CountingInputStream;
 
 /** RETR, STOR and APPE: streamed transfers, honouring the session's REST offset and TYPE. */
 final class TransferCommands {
@@ -51,7 +52,7 @@ final class TransferCommands {
         }
         UserPath path = request.path();
         long offset = request.state().restartOffset();
-        Counted counted = new Counted(upload.body());
+        CountingInputStream counted = new CountingInputStream(upload.body()); // before any conversion
         InputStream body = state.isAscii() ? AsciiConversion.fromNetwork(counted) : counted;
         long length = state.isAscii() ? -1 : upload.length();
         if (offset > 0 && !append) {
@@ -68,7 +69,7 @@ final class TransferCommands {
         StoredFile stored = append
                 ? store.append(request.user(), path, body)
                 : store.write(request.user(), path, body, length, WritePrecondition.NONE).file();
-        return request.reply(state.plusBytesIn(counted.count), 226, "Transfer complete: " + counted.count
+        return request.reply(state.plusBytesIn(counted.count()), 226, "Transfer complete: " + counted.count()
                 + " bytes received, " + stored.path() + " is now " + stored.size() + " bytes");
     }
 
@@ -95,33 +96,6 @@ final class TransferCommands {
             int n = in.read(buffer, offset, (int) Math.min(length, left));
             if (n > 0) {
                 left -= n;
-            }
-            return n;
-        }
-    }
-
-    /** Counts the bytes as they arrive from the client, before any conversion. */
-    private static final class Counted extends FilterInputStream {
-        long count;
-
-        Counted(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
-            if (n > 0) {
-                count += n;
             }
             return n;
         }

@@ -2,6 +2,7 @@ package dev.statelab.ftp.port;
 
 import java.util.function.Supplier;
 
+import dev.statelab.traffic.TrafficMeters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,8 +31,7 @@ final class PortMetrics {
     }
 
     private static Counter bytes(MeterRegistry registry, String direction, String channel) {
-        return Counter.builder("statelab.bytes").baseUnit("bytes").tag("api", "ftp-port")
-                .tag("direction", direction).tag("channel", channel).register(registry);
+        return TrafficMeters.bytes(registry, "ftp-port", direction, "channel", channel);
     }
 
     void dataConnectionOpened() {
