@@ -11,7 +11,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /** The comparison endpoints: HTTP Basic (the runner reuses those credentials), admins only, no session. */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class CompareSecurityConfig {
 
     @Bean

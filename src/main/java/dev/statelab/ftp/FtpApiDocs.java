@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
  * header, although its controller's other commands answer JSON with 200 (a class-level response
  * replaces a method's own response of the same status).
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class FtpApiDocs {
 
     @Bean

@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * admin endpoints need the ADMIN role. Spring Security stores nothing in the session: each request's
  * Authentication is derived from the state record by {@link SessionTokenFilter}.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class FtpSecurityConfig {
 
     @Bean

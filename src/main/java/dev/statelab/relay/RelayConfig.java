@@ -22,7 +22,7 @@ import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the relay: the in-memory {@link Relay}, the handler at {@code /ws/chat} and its limits. */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 @EnableWebSocket
 @EnableConfigurationProperties(RelayProperties.class)
 class RelayConfig {

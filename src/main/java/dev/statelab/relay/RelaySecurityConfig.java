@@ -15,7 +15,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * anonymous clients and takes Basic credentials when a client sends them (wrong ones get 401).
  * Stateless: the open socket is the relay's only session.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class RelaySecurityConfig {
 
     @Bean

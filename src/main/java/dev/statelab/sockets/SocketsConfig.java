@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The lab's two listeners, started and stopped with the application, and the burst client. */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SocketsProperties.class)
 class SocketsConfig {
 

@@ -11,7 +11,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /** The lab's HTTP face needs HTTP Basic (any account), no session. The TCP and UDP ports take no login. */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class SocketsSecurityConfig {
 
     @Bean

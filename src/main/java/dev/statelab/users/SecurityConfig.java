@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * stateless API never creates a session; the FTP-style API does); this class holds the last chain, for
  * pages, API docs and actuator.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 public class SecurityConfig {
 

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Puts the traffic counter in front of everything, security included, so refused requests count too. */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class ApiTrafficConfig {
 
     @Bean

@@ -11,7 +11,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /** The FTP control port as a bean, over the same engine and session list as the HTTP faces. */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class FtpPortConfig {
 
     @Bean
