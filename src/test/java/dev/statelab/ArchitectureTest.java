@@ -1,12 +1,16 @@
 package dev.statelab;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Configuration;
 
 /** The borders of the design, kept by a test: the store knows no protocol, and protocols do not reach into each other. */
 class ArchitectureTest {
@@ -135,6 +139,16 @@ class ArchitectureTest {
                         "dev.statelab.files..", "dev.statelab.users..", "dev.statelab.http..", "dev.statelab.ftp..",
                         "dev.statelab.relay..", "dev.statelab.web..", "dev.statelab.compare..",
                         "jakarta.servlet..", "org.springframework..")
+                .check(classes);
+    }
+
+    @Test
+    void configurationClassesNeverProxyTheirBeanMethods() {
+        DescribedPredicate<JavaAnnotation<?>> withoutProxies = DescribedPredicate.describe(
+                "@Configuration(proxyBeanMethods = false)",
+                annotation -> annotation.getRawType().isEquivalentTo(Configuration.class)
+                        && Boolean.FALSE.equals(annotation.get("proxyBeanMethods").orElse(Boolean.TRUE)));
+        classes().that().areAnnotatedWith(Configuration.class).should().beAnnotatedWith(withoutProxies)
                 .check(classes);
     }
 }
