@@ -16,7 +16,8 @@ WORKDIR /app
 COPY --from=build /src/statelab.jar /app/statelab.jar
 USER statelab
 VOLUME /data
-EXPOSE 8080
+# HTTP, the FTP control port and its passive data ports, the sockets lab (TCP and UDP)
+EXPOSE 8080 2121 50000-50099 9999 9999/udp
 ENV STATELAB_STORAGE_ROOT=/data \
     SPRING_THREADS_VIRTUAL_ENABLED=true \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
