@@ -74,8 +74,9 @@ public class ScenarioRunner {
             WireClient wire = new WireClient(URI.create("http://127.0.0.1:" + port()), json);
             String authorization = credentials.header();
             boolean two = script.clientsPerSide() > 1;
-            Players.Peer peer = peerUrl == null ? null : new Players.Peer(peerUrl.toString(),
-                    new WireClient(peerUrl, json), new StatelessClient("client", new WireClient(peerUrl, json), authorization));
+            WireClient peerWire = peerUrl == null ? null : new WireClient(peerUrl, json, true);
+            Players.Peer peer = peerWire == null ? null : new Players.Peer(String.valueOf(peerUrl), peerWire,
+                    new StatelessClient("client", peerWire, authorization));
             Players players = new Players(scratch,
                     new StatelessClient(two ? "client A" : "client", wire, authorization),
                     new StatelessClient("client B", wire, authorization),
