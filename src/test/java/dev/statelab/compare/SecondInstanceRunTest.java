@@ -91,6 +91,19 @@ class SecondInstanceRunTest {
     }
 
     @Test
+    void aPeerThatDoesNotAnswerIsNotedInTheRunNotAnError(@TempDir Path root) throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (ConfigurableApplicationContext here = start(root, false, "http://127.0.0.1:" + closedPort)) {
+            JsonNode run = run(base(here), "second-instance");
+            assertThat(run.path("notes").toString()).contains("did not answer");
+            assertThat(run.toString()).doesNotContain("Exception");
+        }
+    }
+
+    @Test
     void overOneRedisThePeerAnswersWithTheSameSessionAndThePageShowsItsKeyAndBytes(@TempDir Path root) throws Exception {
         try (ConfigurableApplicationContext peer = start(root, true, null);
              ConfigurableApplicationContext here = start(root, true, base(peer))) {
