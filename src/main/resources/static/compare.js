@@ -85,11 +85,6 @@
   document.querySelectorAll('.demo').forEach((button) => {
     button.addEventListener('click', () => {
       const box = $('second-instance');
-      if (button.dataset.show === 'second-instance') {
-        box.hidden = false;
-        box.focus();
-        return;
-      }
       box.hidden = true;
       $('scenario').value = button.dataset.scenario;
       run(button.dataset.scenario);
@@ -138,12 +133,40 @@
     $('result-title').textContent = run.title;
     $('result-summary').textContent = run.summary;
     renderTotals(run.http, run.ftp);
+    renderState(run.state, run.notes || []);
+    $('second-instance').hidden = !(run.scenario === 'second-instance' && !run.state.peer);
     const list = $('steps');
     previousState = {};
     run.steps.forEach((step, index) => list.append(renderStep(step, index + 1)));
     $('result').dataset.scenario = run.scenario;
     $('result').dataset.done = 'true';
     $('result-title').scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }
+
+  function renderState(state, notes) {
+    const box = $('state');
+    box.replaceChildren();
+    const facts = el('dl', 'state-facts');
+    const fact = (name, value, id) => {
+      facts.append(el('dt', null, name));
+      const dd = el('dd', null, value);
+      if (id) dd.id = id;
+      facts.append(dd);
+    };
+    fact('Sessions live in', state.store === 'redis' ? 'Redis (statelab.store=redis), shared by every instance'
+      : 'the memory of this process (statelab.store=memory)', 'state-store');
+    if (state.location) {
+      fact(state.store === 'redis' ? 'Redis key' : 'Held in', state.location, 'state-key');
+      fact(state.store === 'redis' ? 'MEMORY USAGE' : 'As JSON', state.bytes + ' bytes', 'state-bytes');
+    }
+    fact('Sharing cost', state.store === 'redis'
+      ? state.roundTrips + ' Redis round trips for ' + state.ftpRequests + ' FTP-style requests to this instance, probes of what it holds included ('
+        + state.roundTripsPerRequest + ' per request)'
+      : 'no round trips: nothing is shared', 'state-cost');
+    fact('Second instance', state.peer || 'none (statelab.compare.peer-url is not set)', 'state-peer');
+    box.append(el('h3', null, 'Where the state lives'), facts);
+    notes.forEach((note) => box.append(el('p', 'muted small', note)));
+    box.hidden = false;
   }
 
   function renderTotals(http, ftp) {

@@ -85,6 +85,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void comparisonAsksTheStoreAndNeverTalksToRedisItself() {
+        noClasses().that().resideInAPackage("dev.statelab.compare..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.data.redis..", "io.lettuce..")
+                .check(classes);
+    }
+
+    @Test
     void relayDoesNotReachIntoFileProtocols() {
         noClasses().that().resideInAPackage("dev.statelab.relay..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.statelab.http..", "dev.statelab.ftp..", "dev.statelab.files..")

@@ -61,6 +61,11 @@ final class FtpClient {
         return wire.send(call);
     }
 
+    /** A command with this client's token sent to another instance, as when a balancer routes it there. */
+    Reply commandOn(WireClient other, String line) {
+        return other.send(commandCall(line));
+    }
+
     Reply retr(String file, long cutAfter) {
         return wire.send(commandCall("RETR " + file).cutAfter(cutAfter));
     }

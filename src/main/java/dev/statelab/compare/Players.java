@@ -1,12 +1,26 @@
 package dev.statelab.compare;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Everyone taking part in a run: one or two clients per side, the admin (for server-side actions), and
  * the scratch folder each side works in ({@code <scratch>/http} and {@code <scratch>/ftp}, each with the
  * same files).
  */
 record Players(String scratch, StatelessClient httpA, StatelessClient httpB, FtpClient ftpA, FtpClient ftpB,
-               FtpClient admin) {
+               FtpClient admin, @Nullable Peer peer, String store) {
+
+    /**
+     * Another instance ({@code statelab.compare.peer-url}) over the same storage root and accounts.
+     *
+     * @param http the stateless client, sending the same credentials there
+     */
+    record Peer(String url, WireClient wire, StatelessClient http) {
+    }
+
+    boolean redis() {
+        return "redis".equals(store);
+    }
 
     /** A path of the stateless side, relative to the home (no leading slash). */
     String http(String path) {

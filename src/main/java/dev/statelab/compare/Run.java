@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param scenario the scenario's name, as requested
  * @param folder   the scratch folder in the caller's home (removed again after the run)
+ * @param state    where the FTP-style state lived and what sharing it cost
  */
 public record Run(String scenario, String title, String summary, String folder, List<Step> steps, Totals http,
-                  Totals ftp, List<String> notes) {
+                  Totals ftp, List<String> notes, StateLocation state) {
 }

@@ -23,7 +23,11 @@ public enum Scenario {
     LOGIN_AND_LOGOUT("login-and-logout", "Three ways to authenticate, and what log out means",
             "HTTP Basic on every request, a signed bearer token, and the FTP-style session token: what each "
                     + "request carries, what the server checks, and which one a log-out can end.",
-            LoginAndLogout::new);
+            LoginAndLogout::new),
+    SECOND_INSTANCE("second-instance", "A second instance",
+            "Log in here, then use the token on another instance (statelab.compare.peer-url). Stateless: works "
+                    + "anywhere. FTP: 401 when sessions live in memory, 257 when they live in Redis.",
+            SecondInstance::new);
 
     private final String slug;
     private final String title;

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 
@@ -12,6 +13,12 @@ import dev.statelab.files.FileStore;
 import dev.statelab.files.StoredFile;
 import dev.statelab.files.UserPath;
 import dev.statelab.files.WritePrecondition;
+import dev.statelab.store.SessionDirectory;
+import dev.statelab.store.StoreSettings;
+import dev.statelab.store.StoreUnavailableException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
@@ -28,17 +35,28 @@ public class ScenarioRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ScenarioRunner.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ROUND_TRIPS = "statelab.store.roundtrips";
+    private static final String FTP_REQUESTS = "statelab.requests";
 
     private final FileStore store;
     private final Environment environment;
     private final JsonMapper json;
     private final Semaphore running;
+    private final @Nullable URI peerUrl;
+    private final SessionDirectory sessions;
+    private final String storeKind;
+    private final MeterRegistry registry;
 
-    public ScenarioRunner(FileStore store, Environment environment, JsonMapper json, CompareProperties properties) {
+    public ScenarioRunner(FileStore store, Environment environment, JsonMapper json, CompareProperties properties,
+                          SessionDirectory sessions, StoreSettings storeSettings, MeterRegistry registry) {
         this.store = store;
         this.environment = environment;
         this.json = json;
         this.running = new Semaphore(properties.concurrentRuns());
+        this.peerUrl = properties.peerUrl();
+        this.sessions = sessions;
+        this.storeKind = storeSettings.store().name().toLowerCase(Locale.ROOT);
+        this.registry = registry;
     }
 
     /**
@@ -56,23 +74,34 @@ public class ScenarioRunner {
             WireClient wire = new WireClient(URI.create("http://127.0.0.1:" + port()), json);
             String authorization = credentials.header();
             boolean two = script.clientsPerSide() > 1;
+            WireClient peerWire = peerUrl == null ? null : new WireClient(peerUrl, json, true);
+            Players.Peer peer = peerWire == null ? null : new Players.Peer(String.valueOf(peerUrl), peerWire,
+                    new StatelessClient("client", peerWire, authorization));
             Players players = new Players(scratch,
                     new StatelessClient(two ? "client A" : "client", wire, authorization),
                     new StatelessClient("client B", wire, authorization),
                     new FtpClient(two ? "client A" : "client", wire, json, credentials.user(), credentials.password()),
                     new FtpClient("client B", wire, json, credentials.user(), credentials.password()),
-                    new FtpClient("admin", wire, json, credentials.user(), credentials.password()));
+                    new FtpClient("admin", wire, json, credentials.user(), credentials.password()), peer, storeKind);
             List<StatelessClient> httpClients = two ? List.of(players.httpA(), players.httpB()) : List.of(players.httpA());
             List<FtpClient> ftpClients = two ? List.of(players.ftpA(), players.ftpB()) : List.of(players.ftpA());
-            Script recorder = new Script(httpClients, ftpClients);
+            Script recorder = new Script(httpClients, ftpClients, this::footprint);
+            double roundTripsBefore = count(ROUND_TRIPS);
+            double ftpRequestsBefore = count(FTP_REQUESTS);
             try {
                 script.play(recorder, players);
             } finally {
                 ftpClients.forEach(ScenarioRunner::quitQuietly);
             }
+            long roundTrips = Math.round(count(ROUND_TRIPS) - roundTripsBefore);
+            long ftpRequests = Math.round(count(FTP_REQUESTS) - ftpRequestsBefore);
+            SessionDirectory.Footprint where = recorder.lastFootprint();
+            StateLocation state = new StateLocation(storeKind, peer == null ? null : peer.url(),
+                    where == null ? null : where.location(), where == null ? 0 : where.bytes(), roundTrips, ftpRequests,
+                    ftpRequests == 0 ? 0 : Math.round(100.0 * roundTrips / ftpRequests) / 100.0);
             List<Step> steps = recorder.steps();
             return new Run(scenario.slug(), scenario.title(), scenario.summary(), "/" + scratch + "/", steps,
-                    Totals.of(steps, true), Totals.of(steps, false), recorder.notes());
+                    Totals.of(steps, true), Totals.of(steps, false), recorder.notes(), state);
         } finally {
             cleanUp(credentials.user(), scratch);
             running.release();
@@ -120,6 +149,18 @@ public class ScenarioRunner {
                 // the session ends by itself at its idle timeout
             }
         }
+    }
+
+    private SessionDirectory.@Nullable Footprint footprint(String token) {
+        try {
+            return sessions.footprint(token);
+        } catch (StoreUnavailableException unreachable) {
+            return null;
+        }
+    }
+
+    private double count(String counter) {
+        return registry.find(counter).tag("api", "ftp").counters().stream().mapToDouble(Counter::count).sum();
     }
 
     private int port() {

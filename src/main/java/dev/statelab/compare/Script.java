@@ -2,6 +2,10 @@ package dev.statelab.compare;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+
+import dev.statelab.store.SessionDirectory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Records a scenario as it plays: each step collects the exchanges of both sides and, when it closes,
@@ -16,9 +20,19 @@ final class Script {
     private final List<StatelessClient> statelessClients;
     private final List<FtpClient> ftpClients;
 
-    Script(List<StatelessClient> statelessClients, List<FtpClient> ftpClients) {
+    private final Function<String, SessionDirectory.@Nullable Footprint> footprints;
+    private SessionDirectory.@Nullable Footprint lastFootprint;
+
+    Script(List<StatelessClient> statelessClients, List<FtpClient> ftpClients,
+           Function<String, SessionDirectory.@Nullable Footprint> footprints) {
         this.statelessClients = statelessClients;
         this.ftpClients = ftpClients;
+        this.footprints = footprints;
+    }
+
+    /** Where the last session seen after a step lived, and its size there. */
+    SessionDirectory.@Nullable Footprint lastFootprint() {
+        return lastFootprint;
     }
 
     Recorder step(String title, String explanation) {
@@ -84,6 +98,13 @@ final class Script {
         public void close() {
             List<Held> httpHeld = statelessClients.stream().map(c -> Held.nothing(c.name(), NOTHING_HELD)).toList();
             List<Held> ftpHeld = ftpClients.stream().map(FtpClient::held).toList();
+            for (FtpClient client : ftpClients) {
+                String token = client.token();
+                SessionDirectory.Footprint footprint = token == null ? null : footprints.apply(token);
+                if (footprint != null) {
+                    lastFootprint = footprint;
+                }
+            }
             steps.add(new Step(title, explanation, List.copyOf(http), List.copyOf(ftp), List.copyOf(server),
                     httpHeld, ftpHeld));
         }

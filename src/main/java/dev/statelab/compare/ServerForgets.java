@@ -23,6 +23,21 @@ final class ServerForgets implements ScenarioScript {
                 + "The stateless client holds it in its own memory: no request.")) {
             step.ftp(p.ftpA().command("RNFR a.txt"));
         }
+        Players.Peer peer = p.peer();
+        if (peer != null) {
+            try (var step = script.step("Another process takes the next request (" + peer.url() + ")", p.redis()
+                    ? "With statelab.store=redis the session is not in this process: another one (or this one "
+                    + "after a restart) finds it in Redis, cwd and pending rename included."
+                    : "With sessions in memory another process (or this one after a restart) has never heard of "
+                    + "the token.")) {
+                SecondInstance.onPeer(script, peer, () -> step.ftp(p.ftpA().commandOn(peer.wire(), "PWD"),
+                        p.redis() ? "a restart survives" : "unknown token there"));
+            }
+        } else if (p.redis()) {
+            script.note("Sessions live in Redis here (statelab.store=redis), so a restart keeps them; only an admin's "
+                    + "forget, as below, ends them, on every instance. Set statelab.compare.peer-url to see another "
+                    + "process answer with the same session.");
+        }
         try (var step = script.step("The server forgets", "An admin drops every FTP-style session, which is "
                 + "what a restart does when sessions live in memory (or what happens when the next request "
                 + "reaches another instance). No file is touched: only session state goes.")) {

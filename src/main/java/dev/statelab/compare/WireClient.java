@@ -41,16 +41,25 @@ final class WireClient {
     private static final Pattern FTP_CODE = Pattern.compile("^\\s*(\\d{3})");
     private static final String USER_AGENT = "Java-http-client/" + System.getProperty("java.version");
 
-    private final HttpClient http = HttpClient.newBuilder()
+    /** One client for every run: each HttpClient keeps threads of its own until it is collected. */
+    private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final URI base;
     private final JsonMapper json;
 
+    /** Whether recorded exchanges name the instance (for another instance than this one). */
+    private final boolean namesHost;
+
     WireClient(URI base, JsonMapper json) {
+        this(base, json, false);
+    }
+
+    WireClient(URI base, JsonMapper json, boolean namesHost) {
         this.base = base;
         this.json = json;
+        this.namesHost = namesHost;
     }
 
     Reply send(Call call) {
@@ -62,7 +71,7 @@ final class WireClient {
         call.headers.forEach(builder::header);
         long start = System.nanoTime();
         try {
-            HttpResponse<InputStream> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
             byte[] head;
             long bodyBytes = 0;
             try (InputStream in = response.body()) {
@@ -132,7 +141,8 @@ final class WireClient {
                 // a listing or a cut body: no FTP reply in it
             }
         }
-        return new Exchange(call.client, call.method, call.target, shownRequestHeaders(call), requestBody,
+        return new Exchange(call.client, call.method,
+                namesHost ? base.resolve(call.target).toString() : call.target, shownRequestHeaders(call), requestBody,
                 shownRequestText(call), response.statusCode(), code, text, shown, bodyBytes, sent, received, millis, true, null);
     }
 

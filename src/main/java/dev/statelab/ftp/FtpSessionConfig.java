@@ -116,6 +116,9 @@ class FtpSessionConfig {
                 .description("FTP-style sessions held by the server").register(registry);
         Gauge.builder("statelab.ftp.session.state.bytes", sizes, SessionSizes::total).baseUnit("bytes")
                 .description("Bytes a shared store would hold for all FTP-style sessions").register(registry);
+        Gauge.builder("statelab.ftp.session.store.bytes", sizes, SessionSizes::stored).baseUnit("bytes")
+                .description("Bytes the session store holds for all FTP-style sessions (Redis: MEMORY USAGE of a sample, scaled)")
+                .register(registry);
         return sizes;
     }
 }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import dev.statelab.store.SessionDirectory;
+import dev.statelab.store.StoreUnavailableException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -29,6 +30,8 @@ final class SessionSizes {
     private final Duration memo;
     private long totalAt;
     private long total;
+    private long storedAt = Long.MIN_VALUE / 2;
+    private double stored;
 
     SessionSizes(SessionDirectory sessions, Clock clock, Duration memo) {
         this.sessions = sessions;
@@ -52,6 +55,20 @@ final class SessionSizes {
             totalAt = now;
         }
         return total;
+    }
+
+    /** What the store itself holds for all sessions ({@link SessionDirectory#storedBytes()}), memoized alike; NaN while it is unreachable. */
+    synchronized double stored() {
+        long now = clock.millis();
+        if (now - storedAt >= memo.toMillis()) {
+            try {
+                stored = sessions.storedBytes();
+            } catch (StoreUnavailableException unreachable) {
+                stored = Double.NaN;
+            }
+            storedAt = now;
+        }
+        return stored;
     }
 
     private static int utf8(String text) {

@@ -35,7 +35,11 @@ final class MemorySessionStore implements SessionStore {
     private final Cache<String, Ending> endings;
     private final SessionEnders enders = new SessionEnders();
 
-    MemorySessionStore(Duration idleTimeout) {
+    /** Only to measure: what a shared store would keep for a session. */
+    private final SessionJson documents;
+
+    MemorySessionStore(Duration idleTimeout, SessionJson documents) {
+        this.documents = documents;
         repository.setDefaultMaxInactiveInterval(idleTimeout);
         endings = Caffeine.newBuilder().maximumSize(REMEMBERED_ENDINGS)
                 .expireAfterWrite(idleTimeout.multipliedBy(4).plusHours(1)).build();
@@ -196,5 +200,20 @@ final class MemorySessionStore implements SessionStore {
     @Override
     public @Nullable Ending endingOf(String id) {
         return endings.getIfPresent(id);
+    }
+
+    @Override
+    public @Nullable Footprint footprint(String id) {
+        MapSession session = findById(id);
+        return session == null ? null : new Footprint("the memory of this process", jsonBytes(session));
+    }
+
+    @Override
+    public long storedBytes() {
+        return all().mapToLong(session -> jsonBytes(new MapSession(session))).sum();
+    }
+
+    private long jsonBytes(MapSession session) {
+        return documents.write(session).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 }

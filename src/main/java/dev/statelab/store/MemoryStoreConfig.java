@@ -3,6 +3,7 @@ package dev.statelab.store;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code statelab.store=memory} (the default): state stays in this process. */
 @Configuration(proxyBeanMethods = false)
@@ -10,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 class MemoryStoreConfig {
 
     @Bean
-    MemoryStores memoryStores() {
-        return new MemoryStores();
+    MemoryStores memoryStores(JsonMapper json) {
+        return new MemoryStores(json);
     }
 }

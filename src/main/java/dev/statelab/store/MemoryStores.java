@@ -2,14 +2,22 @@ package dev.statelab.store;
 
 import java.time.Duration;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /** Everything in this process: a map-backed session store, and leases that cost nothing (the local lock is enough). */
 final class MemoryStores implements SessionStores, TicketBooks {
 
     private static final SessionLeases.Lease FREE = () -> { };
 
+    private final JsonMapper json;
+
+    MemoryStores(JsonMapper json) {
+        this.json = json;
+    }
+
     @Override
     public SessionStore sessions(String feature, Duration idleTimeout, SessionAttributeCodec codec) {
-        return new MemorySessionStore(idleTimeout);
+        return new MemorySessionStore(idleTimeout, new SessionJson(json, codec));
     }
 
     @Override

@@ -67,6 +67,19 @@ final class RedisSessionStore implements SessionStore {
             redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
             return redis.call('ZCARD', KEYS[1])""", Long.class);
 
+    private static final RedisScript<Long> MEMORY_USAGE = RedisScript.of("""
+            return redis.call('MEMORY', 'USAGE', KEYS[1]) or 0""", Long.class);
+    private static final int SAMPLE = 16;
+    private static final RedisScript<Long> SAMPLED_USAGE = RedisScript.of("""
+            local ids = redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[1], '+inf', 'LIMIT', 0, tonumber(ARGV[2]))
+            local total, n = 0, 0
+            for _, id in ipairs(ids) do
+              local b = redis.call('MEMORY', 'USAGE', ARGV[3] .. id)
+              if b then total = total + b; n = n + 1 end
+            end
+            if n == 0 then return 0 end
+            return math.floor(total * redis.call('ZCOUNT', KEYS[1], ARGV[1], '+inf') / n)""", Long.class);
+
     private final SessionEnders enders = new SessionEnders();
     private final RedisCalls redis;
     private final RedisKeys keys;
@@ -249,16 +262,18 @@ final class RedisSessionStore implements SessionStore {
         return Instant.now().toEpochMilli();
     }
 
-    /** Bytes Redis uses for one session's document ({@code MEMORY USAGE}); 0 when it has none. */
-    long storedBytes(String id) {
-        Long bytes = redis.call(() -> redis.template().execute(connection -> connection.serverCommands() == null ? null
-                : memoryUsage(connection, keys.session(id)), true));
-        return bytes == null ? 0 : bytes;
+    @Override
+    public @Nullable Footprint footprint(String id) {
+        String key = keys.session(id);
+        Long bytes = redis.script(MEMORY_USAGE, List.of(key));
+        return bytes == null || bytes <= 0 ? null : new Footprint(key, bytes);
     }
 
-    private static @Nullable Long memoryUsage(org.springframework.data.redis.connection.RedisConnection connection, String key) {
-        Object answer = connection.execute("MEMORY", "USAGE".getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return answer instanceof Long bytes ? bytes : null;
+    /** One round trip: {@code MEMORY USAGE} of at most {@code SAMPLE} live sessions, scaled to all of them. */
+    @Override
+    public long storedBytes() {
+        Long bytes = redis.script(SAMPLED_USAGE, List.of(keys.all()), String.valueOf((long) now()),
+                String.valueOf(SAMPLE), keys.prefix() + "session:");
+        return bytes == null ? 0 : bytes;
     }
 }

@@ -48,6 +48,25 @@ public interface SessionDirectory {
     /** Why a token no longer names a session, when it is remembered; null when it was never seen or long gone. */
     @Nullable Ending endingOf(String id);
 
+    /**
+     * Where one session's state lives and how many bytes it takes there (read-only); null when there is
+     * no such session.
+     */
+    @Nullable Footprint footprint(String id);
+
+    /**
+     * Bytes the store holds for all sessions: in Redis estimated from {@code MEMORY USAGE} of a bounded
+     * sample of live sessions, in memory the size of their JSON documents.
+     */
+    long storedBytes();
+
+    /**
+     * @param location the Redis key of the session, or a phrase naming this process's memory
+     * @param bytes    {@code MEMORY USAGE} of that key, or the size of the session's JSON document in memory
+     */
+    record Footprint(String location, long bytes) {
+    }
+
     /** Why a session ended. */
     enum Ending { CLOSED, EXPIRED, ENDED_BY_ADMIN }
 }
