@@ -1,5 +1,7 @@
 package dev.statelab.store;
 
+import java.util.concurrent.Executors;
+
 import io.lettuce.core.ClientOptions;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.statelab.users.InMemoryLoginThrottle;
@@ -17,6 +19,7 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.data.redis.core.StringRedisTemplate;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,6 +50,12 @@ class RedisStoreConfig {
     RedisMessageListenerContainer statelabRedisListeners(RedisConnectionFactory factory, LoginThrottle sharedLoginThrottle) {
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(factory);
+        // one thread, so that listeners see the messages of a channel in the order Redis sent them
+        container.setTaskExecutor(Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "statelab-redis-events");
+            thread.setDaemon(true);
+            return thread;
+        }));
         if (sharedLoginThrottle instanceof RedisLoginThrottle shared) {
             container.addMessageListener(shared, new ChannelTopic(RedisLoginThrottle.CHANNEL));
         }
@@ -74,6 +83,12 @@ class RedisStoreConfig {
             starter.setDaemon(true);
             starter.start();
         };
+    }
+
+    /** The relay's rooms, their round trips counted under {@code api=relay}. */
+    @Bean
+    RoomStores redisRoomStores(RedisStores stores, RedisMessageListenerContainer statelabRedisListeners) {
+        return (historySize, lifetimes) -> new RedisRooms(stores.calls("relay"), statelabRedisListeners, historySize, lifetimes);
     }
 
     @Bean
