@@ -1,5 +1,6 @@
 package dev.statelab.store;
 
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.lettuce.core.ClientOptions;
@@ -48,14 +49,25 @@ class RedisStoreConfig {
 
     @Bean
     RedisMessageListenerContainer statelabRedisListeners(RedisConnectionFactory factory, LoginThrottle sharedLoginThrottle) {
-        RedisMessageListenerContainer container = new RedisMessageListenerContainer();
-        container.setConnectionFactory(factory);
-        // one thread, so that listeners see the messages of a channel in the order Redis sent them
-        container.setTaskExecutor(Executors.newSingleThreadExecutor(task -> {
+        // one thread, so that listeners see the messages of a channel in the order Redis sent them (not a
+        // bean: an Executor bean would make Boot drop its own application task executor)
+        ExecutorService events = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "statelab-redis-events");
             thread.setDaemon(true);
             return thread;
-        }));
+        });
+        RedisMessageListenerContainer container = new RedisMessageListenerContainer() {
+            @Override
+            public void destroy() throws Exception {
+                try {
+                    super.destroy();
+                } finally {
+                    events.shutdownNow();
+                }
+            }
+        };
+        container.setConnectionFactory(factory);
+        container.setTaskExecutor(events);
         if (sharedLoginThrottle instanceof RedisLoginThrottle shared) {
             container.addMessageListener(shared, new ChannelTopic(RedisLoginThrottle.CHANNEL));
         }
