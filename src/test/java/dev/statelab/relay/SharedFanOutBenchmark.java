@@ -23,7 +23,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Fan-out of one room whose members are split over two instances on one Redis: one member on the first
  * instance sends {@value #MESSAGES} messages, and every member's receive time is taken against the send
- * time (one JVM, one clock). Not part of {@code verify} (the name is no test name); run it with
+ * time (one JVM, one clock). The same room on a single instance in memory mode is measured first, as
+ * the anchor. Not part of {@code verify} (the name is no test name); run it with
  * {@code ./mvnw test -Dtest=SharedFanOutBenchmark -Dsurefire.failIfNoSpecifiedTests=false
  * -Dbench.members=1000}; it prints p50, p99 and max per instance.
  */
@@ -65,8 +66,19 @@ class SharedFanOutBenchmark {
     void fanOutAcrossTwoInstances() throws Exception {
         int members = Integer.getInteger("bench.members", 1000);
         Path root = Files.createTempDirectory("fan-out");
-        try (ConfigurableApplicationContext first = start(root); ConfigurableApplicationContext second = start(root)) {
-            int[] ports = {port(first), port(second)};
+        // the anchor, in the same run: the same room on one instance in memory mode
+        try (ConfigurableApplicationContext alone = start(root, false)) {
+            System.out.println("memory mode, one instance:");
+            measure(members, new int[] {port(alone), port(alone)});
+        }
+        try (ConfigurableApplicationContext first = start(root, true); ConfigurableApplicationContext second = start(root, true)) {
+            System.out.println("redis mode, two instances:");
+            measure(members, new int[] {port(first), port(second)});
+        }
+    }
+
+    private static void measure(int members, int[] ports) throws Exception {
+        {
             HttpClient http = HttpClient.newHttpClient();
             awaitReady(http, ports[0]);
             awaitReady(http, ports[1]);
@@ -140,13 +152,15 @@ class SharedFanOutBenchmark {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1)) / 1e6;
     }
 
-    private static ConfigurableApplicationContext start(Path root) {
+    private static ConfigurableApplicationContext start(Path root, boolean shared) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--statelab.storage.root=" + root,
                 "--statelab.relay.messages-per-second=100", "--statelab.relay.burst=100",
                 "--statelab.relay.new-rooms-per-address=1000",
                 "--statelab.ftp.port=-1", "--statelab.sockets.tcp-port=-1", "--statelab.sockets.udp-port=-1",
                 "--spring.main.banner-mode=off", "--logging.level.root=warn"));
-        args.addAll(redis.arguments());
+        if (shared) {
+            args.addAll(redis.arguments());
+        }
         return new SpringApplicationBuilder(StatelabApplication.class).run(args.toArray(String[]::new));
     }
 
