@@ -6,9 +6,12 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.statelab.store.RoomStores;
+import dev.statelab.store.SharedRooms;
 import dev.statelab.store.TicketBooks;
 import dev.statelab.users.UserAccounts;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +24,7 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Wires the relay: the in-memory {@link Relay}, the handler at {@code /ws/chat} and its limits. */
+/** Wires the relay: the {@link Relay} (in memory, or shared through the store), the handler at {@code /ws/chat} and its limits. */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
 @EnableConfigurationProperties(RelayProperties.class)
@@ -33,9 +36,15 @@ class RelayConfig {
     // and ChatHandler joins them up to max-message-size, so only a message in progress costs more
     private static final int TEXT_PART = 512;
 
+    /** In this process, or in the shared store when {@code statelab.store=redis} provides one. */
     @Bean
-    Relay relay(RelayProperties properties) {
-        return new InMemoryRelay(properties);
+    Relay relay(RelayProperties properties, ObjectProvider<RoomStores> shared, JsonMapper json) {
+        RoomStores stores = shared.getIfAvailable();
+        if (stores == null) {
+            return new InMemoryRelay(properties);
+        }
+        return new SharedRelay(stores.rooms(properties.historySize(),
+                new SharedRooms.Lifetimes(properties.presenceTtl(), properties.emptyRoomTtl())), json, properties);
     }
 
     @Bean

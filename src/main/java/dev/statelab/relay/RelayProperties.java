@@ -51,6 +51,10 @@ import org.springframework.util.unit.DataSize;
  * @param websocketBufferSize Tomcat's input, output and encoder buffers of every WebSocket (Tomcat's own
  *                           default is 8 KiB each); a frame larger than this goes out as continuation frames.
  *                           Read once per JVM, when the application starts (see {@link WebSocketBufferSize})
+ * @param presenceTtl        with {@code statelab.store=redis}: how long a member stays present in the shared
+ *                           store without a refresh, so the members of an instance that died leave within it
+ * @param presenceRefresh    with {@code statelab.store=redis}: how often an instance refreshes its members'
+ *                           presence; keep it well below {@code presence-ttl}
  */
 @ConfigurationProperties("statelab.relay")
 public record RelayProperties(
@@ -77,5 +81,7 @@ public record RelayProperties(
         @DefaultValue("10m") Duration emptyRoomTtl,
         @DefaultValue("30s") Duration ticketTtl,
         @Nullable DataSize socketBufferSize,
-        @DefaultValue("512B") DataSize websocketBufferSize) {
+        @DefaultValue("512B") DataSize websocketBufferSize,
+        @DefaultValue("20s") Duration presenceTtl,
+        @DefaultValue("5s") Duration presenceRefresh) {
 }

@@ -1,5 +1,8 @@
 package dev.statelab.store;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
 import io.lettuce.core.ClientOptions;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.statelab.users.InMemoryLoginThrottle;
@@ -17,6 +20,7 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.data.redis.core.StringRedisTemplate;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -45,8 +49,25 @@ class RedisStoreConfig {
 
     @Bean
     RedisMessageListenerContainer statelabRedisListeners(RedisConnectionFactory factory, LoginThrottle sharedLoginThrottle) {
-        RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+        // one thread, so that listeners see the messages of a channel in the order Redis sent them (not a
+        // bean: an Executor bean would make Boot drop its own application task executor)
+        ExecutorService events = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "statelab-redis-events");
+            thread.setDaemon(true);
+            return thread;
+        });
+        RedisMessageListenerContainer container = new RedisMessageListenerContainer() {
+            @Override
+            public void destroy() throws Exception {
+                try {
+                    super.destroy();
+                } finally {
+                    events.shutdownNow();
+                }
+            }
+        };
         container.setConnectionFactory(factory);
+        container.setTaskExecutor(events);
         if (sharedLoginThrottle instanceof RedisLoginThrottle shared) {
             container.addMessageListener(shared, new ChannelTopic(RedisLoginThrottle.CHANNEL));
         }
@@ -74,6 +95,12 @@ class RedisStoreConfig {
             starter.setDaemon(true);
             starter.start();
         };
+    }
+
+    /** The relay's rooms, their round trips counted under {@code api=relay}. */
+    @Bean
+    RoomStores redisRoomStores(RedisStores stores, RedisMessageListenerContainer statelabRedisListeners) {
+        return (historySize, lifetimes) -> new RedisRooms(stores.calls("relay"), statelabRedisListeners, historySize, lifetimes);
     }
 
     @Bean
