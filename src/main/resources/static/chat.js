@@ -45,19 +45,12 @@
     ui.members.querySelectorAll(".direct-button").forEach((b) => { b.disabled = !joined; });
   }
 
-  function basic(user, password) {
-    const bytes = new TextEncoder().encode(user + ":" + password);
-    let binary = "";
-    bytes.forEach((b) => { binary += String.fromCharCode(b); });
-    return "Basic " + btoa(binary);
-  }
-
   async function socketUrl(wanted) {
     const url = new URL("/ws/chat", location.href);
     url.protocol = location.protocol === "https:" ? "wss:" : "ws:";
     if (wanted.user) {
       const response = await fetch("/api/relay/ticket", {
-        method: "POST", headers: { Authorization: basic(wanted.user, wanted.password) }, credentials: "omit",
+        method: "POST", headers: { Authorization: window.StatelabPage.basic(wanted.user, wanted.password) }, credentials: "omit",
       });
       if (response.status === 401) {
         throw Object.assign(new Error("Wrong user or password."), { fatal: true });

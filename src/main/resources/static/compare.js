@@ -5,14 +5,9 @@
 
   let authorization = null;
   let metricsTimer = null;
-  const $ = (id) => document.getElementById(id);
-
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
+  const { $, el, basic } = window.StatelabPage;
+  const call = (method, url, body) => window.StatelabPage.call(authorization, method, url, body);
+  const problemText = (result) => window.StatelabPage.problemText(result, 'This account is not an admin.');
 
   function bytes(n) {
     if (n === null || n === undefined) return '–';
@@ -20,32 +15,6 @@
     if (value >= 1024 * 1024) return (value / 1024 / 1024).toFixed(1) + ' MiB';
     if (value >= 10 * 1024) return (value / 1024).toFixed(1) + ' KiB';
     return value.toLocaleString('en') + ' B';
-  }
-
-  function basic(user, password) {
-    const raw = new TextEncoder().encode(user + ':' + password);
-    let binary = '';
-    raw.forEach((b) => { binary += String.fromCharCode(b); });
-    return 'Basic ' + btoa(binary);
-  }
-
-  async function call(method, url, body) {
-    const init = { method, headers: { Authorization: authorization }, credentials: 'omit', cache: 'no-store' };
-    if (body !== undefined) {
-      init.headers['Content-Type'] = 'application/json';
-      init.body = JSON.stringify(body);
-    }
-    const response = await fetch(url, init);
-    let data = null;
-    try { data = await response.json(); } catch (ignored) { data = null; }
-    return { status: response.status, data };
-  }
-
-  function problemText(result) {
-    if (result.data && result.data.detail) return result.data.detail;
-    if (result.status === 401) return 'Wrong user or password.';
-    if (result.status === 403) return 'This account is not an admin.';
-    return 'The server answered ' + result.status + '.';
   }
 
   // ---- sign in ----

@@ -6,45 +6,15 @@
   const SVG = 'http://www.w3.org/2000/svg';
   let authorization = null;
   let liveTimer = null;
-  const $ = (id) => document.getElementById(id);
-
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
+  const { $, el, basic } = window.StatelabPage;
+  const call = (method, url, body) => window.StatelabPage.call(authorization, method, url, body);
+  const problemText = (result) => window.StatelabPage.problemText(result);
 
   function svg(tag, attributes, text) {
     const node = document.createElementNS(SVG, tag);
     Object.entries(attributes || {}).forEach(([k, v]) => node.setAttribute(k, String(v)));
     if (text !== undefined) node.textContent = String(text);
     return node;
-  }
-
-  function basic(user, password) {
-    const raw = new TextEncoder().encode(user + ':' + password);
-    let binary = '';
-    raw.forEach((b) => { binary += String.fromCharCode(b); });
-    return 'Basic ' + btoa(binary);
-  }
-
-  async function call(method, url, body) {
-    const init = { method, headers: { Authorization: authorization }, credentials: 'omit', cache: 'no-store' };
-    if (body !== undefined) {
-      init.headers['Content-Type'] = 'application/json';
-      init.body = JSON.stringify(body);
-    }
-    const response = await fetch(url, init);
-    let data = null;
-    try { data = await response.json(); } catch (ignored) { data = null; }
-    return { status: response.status, data };
-  }
-
-  function problemText(result) {
-    if (result.data && result.data.detail) return result.data.detail;
-    if (result.status === 401) return 'Wrong user or password.';
-    return 'The server answered ' + result.status + '.';
   }
 
   function age(since) {
