@@ -51,7 +51,10 @@ class TricklingUploadsTest {
     @Test
     void tricklingUploadsAreCutAndOtherClientsKeepTheirLatency() throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/http/files/"))
+        HttpRequest put = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/http/files/other.txt"))
+                .header("Authorization", basic()).PUT(HttpRequest.BodyPublishers.ofString("another client's file")).build();
+        assertThat(client.send(put, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(201);
+        HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/http/files/other.txt"))
                 .header("Authorization", basic()).timeout(Duration.ofSeconds(30)).build();
         assertThat(client.send(get, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
 
