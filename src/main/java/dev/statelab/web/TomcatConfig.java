@@ -6,7 +6,10 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** What the servlet container itself answers: errors before any servlet runs as problem bodies. */
+/**
+ * What the servlet container itself answers: errors before any servlet runs as problem bodies, and a
+ * request body left unread closes its connection rather than being read to the end.
+ */
 @Configuration(proxyBeanMethods = false)
 class TomcatConfig {
 
@@ -17,5 +20,10 @@ class TomcatConfig {
                 host.setErrorReportValveClass(ProblemReportValve.class.getName());
             }
         });
+    }
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> unreadBodiesCloseTheConnection() {
+        return factory -> factory.addEngineValves(new UnreadBodyValve());
     }
 }

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,15 +29,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * 250 connections trickling PUT bodies at 40 bytes/s, half with valid credentials, half without: more
  * than Tomcat's 200 worker threads on Java 17. Another client's GET keeps its latency, and every
  * trickling upload is answered or cut within seconds instead of holding a worker for as long as it trickles.
+ * A trickler stops sending once it has its answer: a server that then still waited for the rest of a
+ * refused body would hold a worker per trickler until the connection timeout, and the GET would wait.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "statelab.ftp.port=-1", "statelab.sockets.tcp-port=-1", "statelab.sockets.udp-port=-1",
         "statelab.users.accounts.ana.password={noop}ana-secret",
         "server.tomcat.threads.max=200",
         "statelab.web.body.min-rate=1KB", "statelab.web.body.grace=2s", "statelab.web.body.max-concurrent=100"})
-@Disabled("Intermittent: in some runs (most often inside the full suite, on a clean clone) one GET waits about 20 s, "
-        + "Tomcat's connection-timeout, while 250 uploads trickle; the guard's cause is not found yet. Run it alone with "
-        + "-Dtest=TricklingUploadsTest and bench/body-limits/run.sh until it is.")
 class TricklingUploadsTest {
 
     static final int TRICKLERS = 250;
