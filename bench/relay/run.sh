@@ -58,6 +58,7 @@ fi
 echo "== heap per idle connection: $IDLE connections"
 sleep 2
 before=$(heap_used)
+rss_before=$(awk '/VmRSS/ { print $2 }' /proc/$SERVER/status)
 jcmd "$SERVER" GC.class_histogram > "$OUT/histogram-before.txt"
 client idle "$URI" "$IDLE" 40 > "$OUT/idle.txt" 2>&1 &
 CLIENT=$!
@@ -67,9 +68,12 @@ until grep -q READY "$OUT/idle.txt" 2>/dev/null; do
 done
 sleep 3
 after=$(heap_used)
+rss_after=$(awk '/VmRSS/ { print $2 }' /proc/$SERVER/status)
 jcmd "$SERVER" GC.class_histogram > "$OUT/histogram.txt"
 head -3 "$OUT/idle.txt"
 awk -v b="$before" -v a="$after" -v n="$IDLE" 'BEGIN { printf "heap used after GC: %d KiB before, %d KiB with %d idle connections -> %.1f KiB per connection\n", b, a, n, (a - b) / n }'
+# the whole process, heap and the direct socket buffers alike (RSS also holds heap the GC kept)
+awk -v b="$rss_before" -v a="$rss_after" -v n="$IDLE" 'BEGIN { printf "process RSS: %d KiB before, %d KiB with %d idle connections -> %.1f KiB per connection\n", b, a, n, (a - b) / n }'
 # per class: bytes added per connection, largest first
 awk -v n="$IDLE" 'FNR == NR { if ($1 ~ /^[0-9]+:$/) before[$4] = $3; next }
   $1 ~ /^[0-9]+:$/ { d = $3 - before[$4]; if (d > 0) printf "%9.0f B  %7.2f  %s\n", d / n, ($2 - 0) / n, $4 }' \
