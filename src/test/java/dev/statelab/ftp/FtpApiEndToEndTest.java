@@ -1,7 +1,7 @@
 package dev.statelab.ftp;
 
-import static dev.statelab.ftp.FtpClient.code;
-import static dev.statelab.ftp.FtpClient.json;
+import static dev.statelab.ftp.FtpApiClient.code;
+import static dev.statelab.ftp.FtpApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -55,11 +55,11 @@ class FtpApiEndToEndTest {
     @LocalServerPort
     int port;
 
-    private FtpClient ftp;
+    private FtpApiClient ftp;
 
     @BeforeEach
     void client() {
-        ftp = new FtpClient(port);
+        ftp = new FtpApiClient(port);
     }
 
     @Test
@@ -188,7 +188,7 @@ class FtpApiEndToEndTest {
             for (int i = 0; i < 100; i++) {
                 int n = i;
                 results.add(pool.submit(() -> {
-                    FtpClient client = new FtpClient(port);
+                    FtpApiClient client = new FtpApiClient(port);
                     String token = client.token("par", "par-pw");
                     client.raw(token, "MKD p" + n);
                     client.raw(token, "CWD p" + n);

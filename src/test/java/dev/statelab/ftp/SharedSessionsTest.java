@@ -1,7 +1,7 @@
 package dev.statelab.ftp;
 
-import static dev.statelab.ftp.FtpClient.code;
-import static dev.statelab.ftp.FtpClient.json;
+import static dev.statelab.ftp.FtpApiClient.code;
+import static dev.statelab.ftp.FtpApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -81,8 +81,8 @@ class SharedSessionsTest {
         return Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "0"));
     }
 
-    private static FtpClient on(ConfigurableApplicationContext context) {
-        return new FtpClient(port(context));
+    private static FtpApiClient on(ConfigurableApplicationContext context) {
+        return new FtpApiClient(port(context));
     }
 
     @Test
@@ -111,7 +111,7 @@ class SharedSessionsTest {
                 .header("Authorization", AUTH).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(issued.statusCode()).isEqualTo(200);
-        String ticket = FtpClient.JSON.readTree(issued.body()).get("ticket").asString();
+        String ticket = FtpApiClient.JSON.readTree(issued.body()).get("ticket").asString();
 
         java.net.http.WebSocket socket = client.newWebSocketBuilder()
                 .buildAsync(URI.create("ws://127.0.0.1:" + port(second) + "/ws/chat?ticket=" + ticket),
