@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
+import dev.statelab.support.TemporaryStorage;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 abstract class FtpApiTestBase {
 
     // not a @TempDir: JUnit makes one per test class and deletes it after the class, under the cached context
-    private static final Path STORAGE = temporaryStorage();
+    private static final Path STORAGE = TemporaryStorage.create("statelab-ftp-api-test-");
 
     @DynamicPropertySource
     static void storage(DynamicPropertyRegistry registry) {
@@ -55,16 +56,6 @@ abstract class FtpApiTestBase {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static Path temporaryStorage() {
-        try {
-            Path root = Files.createTempDirectory("statelab-ftp-api-test-");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(root), "delete-ftp-api-test-storage"));
-            return root;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -14,9 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
+import dev.statelab.support.BasicHeader;
 import dev.statelab.StatelabApplication;
 import dev.statelab.support.RedisServer;
 import org.junit.jupiter.api.AfterAll;
@@ -40,7 +40,7 @@ class SharedSessionsTest {
     @RegisterExtension
     static final RedisServer redis = new RedisServer();
 
-    private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("eve:eve-pw".getBytes(StandardCharsets.UTF_8));
+    private static final String AUTH = BasicHeader.basic("eve", "eve-pw");
 
     private static Path root;
     private static ConfigurableApplicationContext first;
