@@ -3,10 +3,11 @@
 (() => {
   'use strict';
 
-  let authorization = null;
-  let metricsTimer = null;
+  // Everything the page remembers, in one place: the Basic header of the signed-in admin, the metrics
+  // refresh timer, and the server-held records last shown per side and client (to mark what changed).
+  const page = { authorization: null, metricsTimer: null, shownHeld: {} };
   const { $, el, basic } = window.StatelabPage;
-  const call = (method, url, body) => window.StatelabPage.call(authorization, method, url, body);
+  const call = (method, url, body) => window.StatelabPage.call(page.authorization, method, url, body);
   const problemText = (result) => window.StatelabPage.problemText(result, 'This account is not an admin.');
 
   function bytes(n) {
@@ -20,7 +21,7 @@
   // ---- sign in ----
   $('signin').addEventListener('submit', async (event) => {
     event.preventDefault();
-    authorization = basic($('user').value, $('password').value);
+    page.authorization = basic($('user').value, $('password').value);
     const status = $('signin-status');
     status.textContent = 'Checking…';
     try {
@@ -29,14 +30,14 @@
         status.textContent = 'Signed in as ' + $('user').value + '.';
         status.className = 'ok';
         refreshMetrics();
-        if (metricsTimer === null) metricsTimer = setInterval(refreshMetrics, 4000);
+        if (page.metricsTimer === null) page.metricsTimer = setInterval(refreshMetrics, 4000);
       } else {
-        authorization = null;
+        page.authorization = null;
         status.textContent = problemText(result);
         status.className = 'bad';
       }
     } catch (e) {
-      authorization = null;
+      page.authorization = null;
       status.textContent = 'The server could not be reached.';
       status.className = 'bad';
     }
@@ -68,7 +69,7 @@
     $('steps').replaceChildren();
     $('totals').querySelector('tbody').replaceChildren();
     section.setAttribute('aria-busy', 'true');
-    if (!authorization) {
+    if (!page.authorization) {
       $('result-title').textContent = 'Sign in first';
       $('result-summary').textContent = 'The runs need an admin account (step 1).';
       section.removeAttribute('aria-busy');
@@ -105,7 +106,7 @@
     renderState(run.state, run.notes || []);
     $('second-instance').hidden = !(run.scenario === 'second-instance' && !run.state.peer);
     const list = $('steps');
-    previousState = {};
+    page.shownHeld = {};
     run.steps.forEach((step, index) => list.append(renderStep(step, index + 1)));
     $('result').dataset.scenario = run.scenario;
     $('result').dataset.done = 'true';
@@ -232,7 +233,6 @@
   }
 
   const KEY_FIELDS = ['cwd', 'pendingRename', 'restartOffset', 'type'];
-  let previousState = {};
 
   function shown(value) {
     if (value === null || value === undefined) return '—';
@@ -246,7 +246,7 @@
       ? 'Server holds ' + bytes(held.bytes) + ' for ' + (held.client === 'client' ? 'this client' : held.client)
       : 'Server holds nothing for ' + (held.client === 'client' ? 'this client' : held.client);
     box.append(el('p', 'held-title', title));
-    const before = previousState[key] || {};
+    const before = page.shownHeld[key] || {};
     if (held.state) {
       const dl = el('dl');
       const rest = el('dl');
@@ -262,17 +262,17 @@
       const more = el('details');
       more.append(el('summary', null, 'the rest of the record'), rest);
       box.append(more);
-      previousState[key] = held.state;
+      page.shownHeld[key] = held.state;
     } else {
       if (held.note) box.append(el('p', 'muted small', held.note));
-      previousState[key] = {};
+      page.shownHeld[key] = {};
     }
     return box;
   }
 
   // ---- live metrics ----
   async function refreshMetrics() {
-    if (!authorization || document.hidden) return;
+    if (!page.authorization || document.hidden) return;
     let result;
     try {
       result = await call('GET', '/api/compare/metrics');

@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
  * the scratch folder each side works in ({@code <scratch>/http} and {@code <scratch>/ftp}, each with the
  * same files).
  */
-record Players(String scratch, StatelessClient httpA, StatelessClient httpB, FtpClient ftpA, FtpClient ftpB,
-               FtpClient admin, @Nullable Peer peer, String store) {
+record Players(String scratch, StatelessClient httpA, StatelessClient httpB, FtpSessionClient ftpA,
+               FtpSessionClient ftpB, FtpSessionClient admin, @Nullable Peer peer, String store) {
 
     /**
      * Another instance ({@code statelab.compare.peer-url}) over the same storage root and accounts.

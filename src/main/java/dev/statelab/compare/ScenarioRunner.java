@@ -80,11 +80,11 @@ public class ScenarioRunner {
             Players players = new Players(scratch,
                     new StatelessClient(two ? "client A" : "client", wire, authorization),
                     new StatelessClient("client B", wire, authorization),
-                    new FtpClient(two ? "client A" : "client", wire, json, credentials.user(), credentials.password()),
-                    new FtpClient("client B", wire, json, credentials.user(), credentials.password()),
-                    new FtpClient("admin", wire, json, credentials.user(), credentials.password()), peer, storeKind);
+                    new FtpSessionClient(two ? "client A" : "client", wire, json, credentials.user(), credentials.password()),
+                    new FtpSessionClient("client B", wire, json, credentials.user(), credentials.password()),
+                    new FtpSessionClient("admin", wire, json, credentials.user(), credentials.password()), peer, storeKind);
             List<StatelessClient> httpClients = two ? List.of(players.httpA(), players.httpB()) : List.of(players.httpA());
-            List<FtpClient> ftpClients = two ? List.of(players.ftpA(), players.ftpB()) : List.of(players.ftpA());
+            List<FtpSessionClient> ftpClients = two ? List.of(players.ftpA(), players.ftpB()) : List.of(players.ftpA());
             Script recorder = new Script(httpClients, ftpClients, this::footprint);
             double roundTripsBefore = count(ROUND_TRIPS);
             double ftpRequestsBefore = count(FTP_REQUESTS);
@@ -141,7 +141,7 @@ public class ScenarioRunner {
         }
     }
 
-    private static void quitQuietly(FtpClient client) {
+    private static void quitQuietly(FtpSessionClient client) {
         if (client.token() != null) {
             try {
                 client.quit();

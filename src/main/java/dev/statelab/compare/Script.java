@@ -18,12 +18,12 @@ final class Script {
     private final List<Step> steps = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final List<StatelessClient> statelessClients;
-    private final List<FtpClient> ftpClients;
+    private final List<FtpSessionClient> ftpClients;
 
     private final Function<String, SessionDirectory.@Nullable Footprint> footprints;
     private SessionDirectory.@Nullable Footprint lastFootprint;
 
-    Script(List<StatelessClient> statelessClients, List<FtpClient> ftpClients,
+    Script(List<StatelessClient> statelessClients, List<FtpSessionClient> ftpClients,
            Function<String, SessionDirectory.@Nullable Footprint> footprints) {
         this.statelessClients = statelessClients;
         this.ftpClients = ftpClients;
@@ -97,8 +97,8 @@ final class Script {
         @Override
         public void close() {
             List<Held> httpHeld = statelessClients.stream().map(c -> Held.nothing(c.name(), NOTHING_HELD)).toList();
-            List<Held> ftpHeld = ftpClients.stream().map(FtpClient::held).toList();
-            for (FtpClient client : ftpClients) {
+            List<Held> ftpHeld = ftpClients.stream().map(FtpSessionClient::held).toList();
+            for (FtpSessionClient client : ftpClients) {
                 String token = client.token();
                 SessionDirectory.Footprint footprint = token == null ? null : footprints.apply(token);
                 if (footprint != null) {

@@ -33,14 +33,14 @@ public class FileStore {
     private final PathLocks locks = new PathLocks();
     private final DepthLimit depth;
     private final AtomicWrites writes;
-    private final Transfers transfers;
+    private final MovesAndCopies movesAndCopies;
 
     public FileStore(FileStoreProperties properties) {
         this.root = properties.root().toAbsolutePath().normalize();
         this.maxUploadSize = properties.maxUploadSize().toBytes();
         this.depth = new DepthLimit(properties.maxDepth());
         this.writes = new AtomicWrites(locks, maxUploadSize);
-        this.transfers = new Transfers(locks, writes, depth, maxUploadSize);
+        this.movesAndCopies = new MovesAndCopies(locks, writes, depth, maxUploadSize);
         try {
             Files.createDirectories(root);
         } catch (IOException e) {
@@ -157,7 +157,7 @@ public class FileStore {
 
     /** Moves or renames a file or folder in one step; an existing target is replaced only with {@code overwrite}. */
     public StoredFile move(String user, UserPath from, UserPath to, boolean overwrite) {
-        return transfers.move(jail(user), from, to, overwrite);
+        return movesAndCopies.move(jail(user), from, to, overwrite);
     }
 
     /**
@@ -165,7 +165,7 @@ public class FileStore {
      * renamed (or, with {@code overwrite}, swapped) into place only when complete.
      */
     public StoredFile copy(String user, UserPath from, UserPath to, boolean overwrite) {
-        return transfers.copy(jail(user), from, to, overwrite);
+        return movesAndCopies.copy(jail(user), from, to, overwrite);
     }
 
     private Jail jail(String user) {

@@ -70,6 +70,20 @@ class ComparePageTest extends CompareTestBase {
     }
 
     @Test
+    void theFtpColumnMarksWhatChangedInTheHeldRecordSinceTheStepBefore() {
+        ChromeDriver driver = signIn();
+        runScenario(driver, "browse-download-rename");
+        List<WebElement> steps = driver.findElements(By.cssSelector("#steps > li"));
+        assertThat(steps.get(0).findElements(By.cssSelector(".side-ftp .held dd.changed")))
+                .as("the login step has nothing before it").isEmpty();
+        List<WebElement> changed = steps.get(1).findElements(By.cssSelector(".side-ftp .held dd.changed"));
+        assertThat(changed).extracting(WebElement::getText).as("CWD docs changes the cwd")
+                .anyMatch(text -> text.endsWith("/docs"));
+        assertThat(changed).extracting(cell -> cell.getDomAttribute("title"))
+                .anyMatch(title -> title != null && title.startsWith("was "));
+    }
+
+    @Test
     void afterTheServerForgetsTheFtpColumnMustLogInAgainWhileTheStatelessOneContinues() {
         ChromeDriver driver = signIn();
         driver.findElement(By.cssSelector(".demo[data-scenario=server-forgets]")).click();

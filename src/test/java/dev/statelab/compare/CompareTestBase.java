@@ -1,16 +1,15 @@
 package dev.statelab.compare;
 
+import static dev.statelab.support.BasicHeader.basic;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 
+import dev.statelab.support.TemporaryStorage;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,7 +28,7 @@ abstract class CompareTestBase {
     static final String USER_PASSWORD = "bob-secret-1";
 
     /** Shared by every class on this context (a per-class @TempDir would vanish under a cached context). */
-    static final Path ROOT = temporaryRoot();
+    static final Path ROOT = TemporaryStorage.create("statelab-compare-");
 
     @LocalServerPort
     int port;
@@ -48,21 +47,7 @@ abstract class CompareTestBase {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
     HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
         return client.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Path temporaryRoot() {
-        try {
-            Path root = Files.createTempDirectory("statelab-compare-");
-            root.toFile().deleteOnExit();
-            return root;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.statelab.compare;
 
+import static dev.statelab.support.BasicHeader.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;

@@ -6,14 +6,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
+import dev.statelab.support.BasicHeader;
 import dev.statelab.StatelabApplication;
 import dev.statelab.support.HeadlessChromium;
 import dev.statelab.support.RedisServer;
@@ -40,7 +39,7 @@ class SecondInstanceRunTest {
     @RegisterExtension
     static final RedisServer redis = new RedisServer();
 
-    private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("eve:eve-secret-1".getBytes(StandardCharsets.UTF_8));
+    private static final String AUTH = BasicHeader.basic("eve", "eve-secret-1");
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();

@@ -6,11 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 
+import dev.statelab.support.BasicHeader;
 import dev.statelab.StatelabApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class TwoInstancesTest {
 
-    private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("eve:eve-secret-1".getBytes(StandardCharsets.UTF_8));
+    private static final String AUTH = BasicHeader.basic("eve", "eve-secret-1");
 
     private final HttpClient client = HttpClient.newHttpClient();
 

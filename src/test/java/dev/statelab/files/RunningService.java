@@ -7,15 +7,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import dev.statelab.support.BasicHeader;
 import dev.statelab.StatelabApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -93,7 +92,7 @@ final class RunningService implements AutoCloseable {
     }
 
     static String basic() {
-        return "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return BasicHeader.basic(USER, PASSWORD);
     }
 
     /** A request to the stateless file API, {@code path} below {@code /api/http/files}, with alice's credentials. */

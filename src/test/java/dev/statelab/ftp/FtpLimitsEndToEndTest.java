@@ -1,7 +1,7 @@
 package dev.statelab.ftp;
 
-import static dev.statelab.ftp.FtpClient.code;
-import static dev.statelab.ftp.FtpClient.json;
+import static dev.statelab.ftp.FtpApiClient.code;
+import static dev.statelab.ftp.FtpApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -48,11 +48,11 @@ class FtpLimitsEndToEndTest {
     @Autowired
     SessionDirectory sessions;
 
-    private FtpClient ftp;
+    private FtpApiClient ftp;
 
     @BeforeEach
     void client() {
-        ftp = new FtpClient(port);
+        ftp = new FtpApiClient(port);
     }
 
     @Test

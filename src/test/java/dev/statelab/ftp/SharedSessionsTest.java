@@ -1,7 +1,7 @@
 package dev.statelab.ftp;
 
-import static dev.statelab.ftp.FtpClient.code;
-import static dev.statelab.ftp.FtpClient.json;
+import static dev.statelab.ftp.FtpApiClient.code;
+import static dev.statelab.ftp.FtpApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -14,9 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
+import dev.statelab.support.BasicHeader;
 import dev.statelab.StatelabApplication;
 import dev.statelab.support.RedisServer;
 import org.junit.jupiter.api.AfterAll;
@@ -40,7 +40,7 @@ class SharedSessionsTest {
     @RegisterExtension
     static final RedisServer redis = new RedisServer();
 
-    private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("eve:eve-pw".getBytes(StandardCharsets.UTF_8));
+    private static final String AUTH = BasicHeader.basic("eve", "eve-pw");
 
     private static Path root;
     private static ConfigurableApplicationContext first;
@@ -81,8 +81,8 @@ class SharedSessionsTest {
         return Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "0"));
     }
 
-    private static FtpClient on(ConfigurableApplicationContext context) {
-        return new FtpClient(port(context));
+    private static FtpApiClient on(ConfigurableApplicationContext context) {
+        return new FtpApiClient(port(context));
     }
 
     @Test
@@ -111,7 +111,7 @@ class SharedSessionsTest {
                 .header("Authorization", AUTH).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(issued.statusCode()).isEqualTo(200);
-        String ticket = FtpClient.JSON.readTree(issued.body()).get("ticket").asString();
+        String ticket = FtpApiClient.JSON.readTree(issued.body()).get("ticket").asString();
 
         java.net.http.WebSocket socket = client.newWebSocketBuilder()
                 .buildAsync(URI.create("ws://127.0.0.1:" + port(second) + "/ws/chat?ticket=" + ticket),

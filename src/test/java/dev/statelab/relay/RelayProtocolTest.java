@@ -1,5 +1,6 @@
 package dev.statelab.relay;
 
+import static dev.statelab.support.BasicHeader.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,10 +8,8 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 
@@ -300,9 +299,5 @@ class RelayProtocolTest extends RelayTestBase {
             assertThat(meters.get("statelab.bytes").tags("api", "relay", "direction", "in").counter().getId().getTags())
                     .extracting(Tag::getKey).containsExactlyInAnyOrder("api", "direction");
         }
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,10 +1,8 @@
 package dev.statelab.relay;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
+import dev.statelab.support.TemporaryStorage;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "statelab.relay.new-rooms-per-address=100000"})
 abstract class RelayTestBase {
 
-    private static final Path STORAGE = temporaryStorage();
+    private static final Path STORAGE = TemporaryStorage.create("statelab-relay-test-");
 
     @LocalServerPort
     int port;
@@ -33,15 +31,5 @@ abstract class RelayTestBase {
     @DynamicPropertySource
     static void storage(DynamicPropertyRegistry registry) {
         registry.add("statelab.storage.root", STORAGE::toString);
-    }
-
-    private static Path temporaryStorage() {
-        try {
-            Path root = Files.createTempDirectory("statelab-relay-test-");
-            root.toFile().deleteOnExit();
-            return root;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -15,12 +15,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
+import dev.statelab.support.BasicHeader;
+import dev.statelab.support.TemporaryStorage;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,7 +31,7 @@ abstract class SocketsTestBase {
 
     static final String USER = "alice";
     static final String PASSWORD = "secret";
-    private static final Path STORAGE = temporaryStorage();
+    private static final Path STORAGE = TemporaryStorage.create("statelab-sockets-test-");
 
     @LocalServerPort
     int httpPort;
@@ -155,16 +155,6 @@ abstract class SocketsTestBase {
     }
 
     static String basic() {
-        return "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Path temporaryStorage() {
-        try {
-            Path root = Files.createTempDirectory("statelab-sockets-test-");
-            root.toFile().deleteOnExit();
-            return root;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return BasicHeader.basic(USER, PASSWORD);
     }
 }

@@ -1,4 +1,4 @@
-/** Test support shared by the end-to-end tests: the headless browser. */
+/** Test support shared by the end-to-end tests: the headless browser, a Redis server, storage roots, Basic headers. */
 @NullMarked
 package dev.statelab.support;
 

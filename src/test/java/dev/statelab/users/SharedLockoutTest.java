@@ -1,5 +1,6 @@
 package dev.statelab.users;
 
+import static dev.statelab.support.BasicHeader.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -7,12 +8,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 
+import dev.statelab.support.TemporaryStorage;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,7 +33,7 @@ class SharedLockoutTest {
 
     static final String PASSWORD = "right-secret";
     static final String HASH = "{bcrypt}" + new BCryptPasswordEncoder(12).encode(PASSWORD);
-    static final Path ROOT = createRoot();
+    static final Path ROOT = TemporaryStorage.create("statelab-lockout-");
 
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -135,17 +134,5 @@ class SharedLockoutTest {
 
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Path createRoot() {
-        try {
-            return Files.createTempDirectory("statelab-lockout-");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -2,11 +2,11 @@ package dev.statelab.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.statelab.support.TemporaryStorage;
 import dev.statelab.support.HeadlessChromium;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "statelab.users.accounts.ana.password={noop}ana-secret"})
 class CrossOriginBrowserTest {
 
-    static final Path ROOT = createRoot();
+    static final Path ROOT = TemporaryStorage.create("statelab-cross-origin-browser-");
 
     @LocalServerPort
     int port;
@@ -65,14 +65,6 @@ class CrossOriginBrowserTest {
             browser.screenshot("cross-origin-refused");
             assertThat(shown).contains("cross-origin-request");
             assertThat(Files.exists(ROOT.resolve("ana/from-other-site"))).isFalse();
-        }
-    }
-
-    private static Path createRoot() {
-        try {
-            return Files.createTempDirectory("statelab-cross-origin-browser-");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 }

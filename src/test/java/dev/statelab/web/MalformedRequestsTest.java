@@ -7,10 +7,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 
+import dev.statelab.support.BasicHeader;
+import dev.statelab.support.TemporaryStorage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 class MalformedRequestsTest {
 
-    static final Path ROOT = createRoot();
+    static final Path ROOT = TemporaryStorage.create("statelab-malformed-");
 
     @LocalServerPort
     int port;
@@ -92,14 +92,6 @@ class MalformedRequestsTest {
     }
 
     private static String basic() {
-        return "Basic " + Base64.getEncoder().encodeToString("ana:ana-secret".getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Path createRoot() {
-        try {
-            return Files.createTempDirectory("statelab-malformed-");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return BasicHeader.basic("ana", "ana-secret");
     }
 }

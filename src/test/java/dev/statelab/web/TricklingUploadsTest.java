@@ -16,9 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
+import dev.statelab.support.BasicHeader;
+import dev.statelab.support.TemporaryStorage;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,7 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class TricklingUploadsTest {
 
     static final int TRICKLERS = 250;
-    static final Path ROOT = createRoot();
+    static final Path ROOT = TemporaryStorage.create("statelab-trickle-");
 
     @LocalServerPort
     int port;
@@ -114,14 +115,6 @@ class TricklingUploadsTest {
     }
 
     private static String basic() {
-        return "Basic " + Base64.getEncoder().encodeToString("ana:ana-secret".getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Path createRoot() {
-        try {
-            return Files.createTempDirectory("statelab-trickle-");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return BasicHeader.basic("ana", "ana-secret");
     }
 }

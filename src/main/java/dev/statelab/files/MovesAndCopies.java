@@ -17,16 +17,16 @@ import org.slf4j.LoggerFactory;
  * with {@code overwrite}) is swapped in whole, and a folder copy is built under a hidden name first, so a
  * failure or a crash leaves the old target or the new one, never a mix.
  */
-final class Transfers {
+final class MovesAndCopies {
 
-    private static final Logger log = LoggerFactory.getLogger(Transfers.class);
+    private static final Logger log = LoggerFactory.getLogger(MovesAndCopies.class);
 
     private final PathLocks locks;
     private final AtomicWrites writes;
     private final DepthLimit depth;
     private final long maxUploadSize;
 
-    Transfers(PathLocks locks, AtomicWrites writes, DepthLimit depth, long maxUploadSize) {
+    MovesAndCopies(PathLocks locks, AtomicWrites writes, DepthLimit depth, long maxUploadSize) {
         this.locks = locks;
         this.writes = writes;
         this.depth = depth;
@@ -35,17 +35,17 @@ final class Transfers {
 
     /** Moves or renames a file or folder in one step; an existing target is replaced only with {@code overwrite}. */
     StoredFile move(Jail jail, UserPath from, UserPath to, boolean overwrite) {
-        Transfer transfer = Transfer.check(jail, from, to);
-        Path source = transfer.source().entry();
-        Path target = transfer.target().entry();
+        MoveOrCopy ends = MoveOrCopy.check(jail, from, to);
+        Path source = ends.source().entry();
+        Path target = ends.target().entry();
         DiskState.requireParentFolder(to, target);
-        transfer.checkLinkStaysValid(jail);
+        ends.checkLinkStaysValid(jail);
         try {
-            if (transfer.sourceFile().isDirectory()) {
+            if (ends.sourceFile().isDirectory()) {
                 depth.checkTree(to, source);
             }
             try (PathLocks.Held held = locks.lock(source, target)) {
-                StoredFile existing = transfer.existingTarget(overwrite);
+                StoredFile existing = ends.existingTarget(overwrite);
                 if (existing != null && existing.isDirectory()) {
                     Tree.replace(source, target);
                 } else if (existing != null) {
@@ -56,45 +56,45 @@ final class Transfers {
                 return DiskState.after(to, target);
             }
         } catch (IOException e) {
-            throw failed("move", transfer, e);
+            throw failed("move", ends, e);
         }
     }
 
     /** Copies a file (through the atomic write) or a whole folder (built hidden, then renamed or swapped in). */
     StoredFile copy(Jail jail, UserPath from, UserPath to, boolean overwrite) {
-        Transfer transfer = Transfer.check(jail, from, to);
-        DiskState.requireParentFolder(to, transfer.target().entry());
-        Path source = transfer.source().real();
+        MoveOrCopy ends = MoveOrCopy.check(jail, from, to);
+        DiskState.requireParentFolder(to, ends.target().entry());
+        Path source = ends.source().real();
         try {
-            if (!transfer.sourceFile().isDirectory()) {
-                transfer.existingTarget(overwrite);
+            if (!ends.sourceFile().isDirectory()) {
+                ends.existingTarget(overwrite);
                 try (InputStream in = Files.newInputStream(source, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-                    return writes.write(transfer.target(), in, transfer.sourceFile().size(),
+                    return writes.write(ends.target(), in, ends.sourceFile().size(),
                             overwrite ? WritePrecondition.NONE : WritePrecondition.CREATE_ONLY).file();
                 } catch (PreconditionFailedException e) {
                     throw new FileAlreadyExistsException(to);
                 }
             }
             depth.checkTree(to, source);
-            transfer.existingTarget(overwrite);
-            return copyFolder(transfer, source, overwrite);
+            ends.existingTarget(overwrite);
+            return copyFolder(ends, source, overwrite);
         } catch (IOException e) {
-            throw failed("copy", transfer, e);
+            throw failed("copy", ends, e);
         }
     }
 
-    private StoredFile copyFolder(Transfer transfer, Path source, boolean overwrite) throws IOException {
-        Path target = transfer.target().entry();
+    private StoredFile copyFolder(MoveOrCopy ends, Path source, boolean overwrite) throws IOException {
+        Path target = ends.target().entry();
         Path building = TemporaryFiles.besides(target);
         try {
             Tree.copy(source, building, maxUploadSize);
             try (PathLocks.Held held = locks.lock(target)) {
-                if (transfer.existingTarget(overwrite) != null) {
+                if (ends.existingTarget(overwrite) != null) {
                     Tree.replace(building, target);
                 } else {
                     Files.move(building, target);
                 }
-                return DiskState.after(transfer.to(), target);
+                return DiskState.after(ends.to(), target);
             }
         } finally {
             if (Files.exists(building, LinkOption.NOFOLLOW_LINKS)) {
@@ -107,13 +107,13 @@ final class Transfers {
         }
     }
 
-    private static FileStoreException failed(String action, Transfer transfer, IOException e) {
+    private static FileStoreException failed(String action, MoveOrCopy ends, IOException e) {
         if (e instanceof java.nio.file.FileAlreadyExistsException) {
-            return new FileAlreadyExistsException(transfer.to());
+            return new FileAlreadyExistsException(ends.to());
         }
         if (e instanceof NoSuchFileException) {
-            return new FileNotFoundException(transfer.from());
+            return new FileNotFoundException(ends.from());
         }
-        return StorageErrors.of(action, transfer.from(), transfer.target().entry().getParent(), e);
+        return StorageErrors.of(action, ends.from(), ends.target().entry().getParent(), e);
     }
 }

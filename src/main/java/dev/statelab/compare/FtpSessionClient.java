@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A client of the FTP-style API as an FTP user would drive it: it logs in once, then sends short commands
  * that lean on what the server remembers (the current directory, a pending rename, a restart offset).
  */
-final class FtpClient {
+final class FtpSessionClient {
 
     private final String name;
     private final WireClient wire;
@@ -22,7 +22,7 @@ final class FtpClient {
     private final String password;
     private @Nullable String token;
 
-    FtpClient(String name, WireClient wire, JsonMapper json, String user, String password) {
+    FtpSessionClient(String name, WireClient wire, JsonMapper json, String user, String password) {
         this.name = name;
         this.wire = wire;
         this.json = json;

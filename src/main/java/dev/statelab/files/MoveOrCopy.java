@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
 /** Both ends of a move or copy, located and checked: not the home itself, not onto or into itself. */
-record Transfer(Location source, Location target, StoredFile sourceFile) {
+record MoveOrCopy(Location source, Location target, StoredFile sourceFile) {
 
-    static Transfer check(Jail jail, UserPath from, UserPath to) {
+    static MoveOrCopy check(Jail jail, UserPath from, UserPath to) {
         if (from.isRoot() || to.isRoot()) {
             throw new InvalidPathException("your home folder itself cannot be moved or replaced");
         }
@@ -23,7 +23,7 @@ record Transfer(Location source, Location target, StoredFile sourceFile) {
         if (to.equals(from) || to.isInside(from) || target.entry().startsWith(source.entry())) {
             throw new InvalidPathException("a file or folder cannot be moved or copied onto or into itself");
         }
-        return new Transfer(source, target, file);
+        return new MoveOrCopy(source, target, file);
     }
 
     UserPath from() {

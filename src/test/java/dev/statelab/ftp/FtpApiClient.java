@@ -11,15 +11,15 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A small client for the FTP-style API over the JDK's HttpClient, as any outside client would call it. */
-final class FtpClient {
+/** The tests' client of the FTP-style HTTP API ({@code /api/ftp}) over the JDK's HttpClient, as an outside client calls it. */
+final class FtpApiClient {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
-    FtpClient(int port) {
+    FtpApiClient(int port) {
         this.base = "http://127.0.0.1:" + port;
     }
 
