@@ -103,6 +103,25 @@ class ComparePageTest extends CompareTestBase {
     }
 
     @Test
+    void theWirePanelShowsFtpOpeningMoreConnectionsThanHttpForTheSameTask() {
+        ChromeDriver driver = signIn();
+        WebElement button = driver.findElement(By.id("wire-run"));
+        driver.executeScript("arguments[0].scrollIntoView()", button);
+        button.click();
+        waitUntil(driver, () -> driver.findElements(By.cssSelector("#wire tr")).size() == 6);
+        List<WebElement> rows = driver.findElements(By.cssSelector("#wire tr"));
+        List<WebElement> connections = rows.get(1).findElements(By.tagName("td"));
+        assertThat(connections.get(0).getText()).isEqualTo("TCP connections opened");
+        int http = Integer.parseInt(connections.get(1).getText());
+        int ftp = Integer.parseInt(connections.get(2).getText());
+        assertThat(http).isPositive();
+        assertThat(ftp).as("one control connection and one data connection per transfer").isGreaterThan(http);
+        assertThat(rows.get(4).findElements(By.tagName("td")).get(2).getText()).as("FTP's data bytes").isNotBlank();
+        driver.executeScript("arguments[0].scrollIntoView()", driver.findElement(By.id("wire")));
+        chromium.screenshot("compare-wire");
+    }
+
+    @Test
     void pageIsReadableOnAPhone() {
         ChromeDriver driver = signIn();
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
