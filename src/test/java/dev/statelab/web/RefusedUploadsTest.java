@@ -12,8 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 
+import dev.statelab.support.BasicHeader;
+import dev.statelab.support.TemporaryStorage;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "statelab.web.body.min-rate=1KB", "statelab.web.body.grace=1s", "statelab.web.body.max-concurrent=1"})
 class RefusedUploadsTest {
 
-    static final Path ROOT = createRoot();
+    static final Path ROOT = TemporaryStorage.create("statelab-refused-");
     static final Duration AT_ONCE = Duration.ofSeconds(3);
 
     @LocalServerPort
@@ -148,15 +149,6 @@ class RefusedUploadsTest {
     }
 
     private static String auth() {
-        return "Authorization: Basic " + Base64.getEncoder().encodeToString("ana:ana-secret".getBytes(StandardCharsets.UTF_8))
-                + "\r\n";
-    }
-
-    private static Path createRoot() {
-        try {
-            return Files.createTempDirectory("statelab-refused-");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return "Authorization: " + BasicHeader.basic("ana", "ana-secret") + "\r\n";
     }
 }
