@@ -150,6 +150,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void connectionThreadsDependOnNoOtherPartSoEverySocketServerMayUseThem() {
+        noClasses().that().resideInAPackage("dev.statelab.threads..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.statelab.files..", "dev.statelab.users..", "dev.statelab.http..", "dev.statelab.ftp..",
+                        "dev.statelab.relay..", "dev.statelab.web..", "dev.statelab.compare..", "dev.statelab.sockets..",
+                        "dev.statelab.store..", "dev.statelab.traffic..", "org.springframework..", "jakarta.servlet..")
+                .check(classes);
+    }
+
+    @Test
     void configurationClassesNeverProxyTheirBeanMethods() {
         DescribedPredicate<JavaAnnotation<?>> withoutProxies = DescribedPredicate.describe(
                 "@Configuration(proxyBeanMethods = false)",

@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.statelab.threads.ConnectionThreads;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +32,7 @@ final class TcpEchoServer implements SmartLifecycle {
 
     private final SocketsProperties properties;
     private final SocketsMetrics metrics;
-    private volatile @Nullable ConnectionThreads threads;
+    private volatile @Nullable ExecutorService threads;
     private final Set<TcpConnection> live = ConcurrentHashMap.newKeySet();
     private final Map<InetAddress, Integer> perAddress = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
@@ -55,7 +57,7 @@ final class TcpEchoServer implements SmartLifecycle {
             // made on every start: a stopped lifecycle (a paused test context, too) may be started again
             // a few threads beyond the limit: a finished connection frees its slot a moment before its
             // thread is free again, and a newcomer in that moment must not be refused for want of a thread
-            threads = ConnectionThreads.forThisJvm(properties.maxConnections() + 8);
+            threads = ConnectionThreads.forThisJvm("sockets-tcp-", properties.maxConnections() + 8);
             server = socket;
             log.info("Sockets lab: TCP greeting and line echo on port {}", socket.getLocalPort());
             Thread accept = new Thread(() -> acceptLoop(socket), "sockets-tcp-accept");
@@ -96,12 +98,12 @@ final class TcpEchoServer implements SmartLifecycle {
         }
         TcpConnection connection = new TcpConnection(client, properties, metrics);
         live.add(connection);
-        ConnectionThreads pool = threads;
+        ExecutorService pool = threads;
         try {
             if (pool == null) {
                 throw new RejectedExecutionException("stopped");
             }
-            pool.run(() -> {
+            pool.execute(() -> {
                 try {
                     connection.run();
                 } finally {
@@ -166,10 +168,10 @@ final class TcpEchoServer implements SmartLifecycle {
             }
         }
         live.forEach(TcpConnection::close);
-        ConnectionThreads pool = threads;
+        ExecutorService pool = threads;
         threads = null;
         if (pool != null) {
-            pool.shutdown();
+            pool.shutdownNow();
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.statelab.ftp.PortSessions;
 import dev.statelab.ftp.engine.FtpCommandEngine;
+import dev.statelab.threads.ConnectionThreads;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -85,7 +86,7 @@ public final class FtpPortServer implements SmartLifecycle, PortContext {
         } catch (IOException e) {
             throw new IllegalStateException("cannot open the FTP control port " + properties.port() + ": " + e.getMessage(), e);
         }
-        threads = ConnectionThreads.create(properties.maxThreads());
+        threads = ConnectionThreads.forThisJvm("ftp-port-", properties.maxThreads());
         watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "ftp-data-watch");
             thread.setDaemon(true);

@@ -8,11 +8,6 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import dev.statelab.files.FileStore;
 import dev.statelab.files.FileStoreProperties;
@@ -153,45 +148,6 @@ class FtpPortLimitsTest {
             assertThat(control.reply()).startsWith("226");
             assertThat(control.command("EPSV ALL")).startsWith("200");
             assertThat(control.command("PASV")).startsWith("503");
-        }
-    }
-
-    @Test
-    void threadsAreVirtualFrom21AndABoundedPlatformPoolOn17() throws Exception {
-        ExecutorService threads = ConnectionThreads.create(2);
-        try {
-            AtomicReference<Thread> seen = new AtomicReference<>();
-            CountDownLatch hold = new CountDownLatch(1);
-            CountDownLatch started = new CountDownLatch(2);
-            for (int i = 0; i < 2; i++) {
-                threads.execute(() -> {
-                    seen.set(Thread.currentThread());
-                    started.countDown();
-                    try {
-                        hold.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
-            }
-            assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
-            boolean virtual = (boolean) Thread.class.getMethod("isVirtual").invoke(seen.get());
-            if (Runtime.version().feature() >= 21) {
-                assertThat(virtual).isTrue();
-                threads.execute(hold::countDown);
-            } else {
-                assertThat(virtual).isFalse();
-                org.assertj.core.api.Assertions.assertThatThrownBy(() -> threads.execute(() -> { }))
-                        .isInstanceOf(RejectedExecutionException.class);
-                hold.countDown();
-            }
-        } catch (NoSuchMethodException e) {
-            // Java 17 has no Thread.isVirtual: the pool must be the bounded platform one
-            assertThat(Runtime.version().feature()).isLessThan(21);
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> threads.execute(() -> { }))
-                    .isInstanceOf(RejectedExecutionException.class);
-        } finally {
-            threads.shutdownNow();
         }
     }
 }

@@ -1,10 +1,11 @@
-package dev.statelab.sockets;
+package dev.statelab.threads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -16,57 +17,76 @@ class ConnectionThreadsTest {
 
     @Test
     void onJava17ConnectionsRunOnABoundedPoolOfPlatformThreads() throws Exception {
-        ConnectionThreads threads = ConnectionThreads.forFeature(17, 2);
+        ExecutorService threads = ConnectionThreads.forJava(17, "lab-", 2);
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch started = new CountDownLatch(2);
         AtomicReference<Thread> seen = new AtomicReference<>();
         try {
             for (int i = 0; i < 2; i++) {
-                threads.run(() -> {
+                threads.execute(() -> {
                     seen.set(Thread.currentThread());
                     started.countDown();
                     await(release);
                 });
             }
             assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
-            assertThat(threads.kind()).isEqualTo("platform");
-            assertThat(seen.get().getName()).startsWith("sockets-tcp-");
+            assertThat(seen.get().getName()).startsWith("lab-");
             assertThat(seen.get().isDaemon()).isTrue();
             assertThat(isVirtual(seen.get())).isFalse();
-            assertThatThrownBy(() -> threads.run(() -> { })).isInstanceOf(RejectedExecutionException.class);
+            assertThatThrownBy(() -> threads.execute(() -> { })).isInstanceOf(RejectedExecutionException.class);
         } finally {
             release.countDown();
-            threads.shutdown();
+            threads.shutdownNow();
         }
     }
 
     @Test
-    void onJava21AndLaterEveryConnectionGetsAVirtualThreadWithoutABound() throws Exception {
+    void onJava21AndLaterEveryConnectionGetsANamedVirtualThreadWithoutABound() throws Exception {
         assumeTrue(Runtime.version().feature() >= 21, "virtual threads need Java 21 or later");
-        ConnectionThreads threads = ConnectionThreads.forFeature(Runtime.version().feature(), 2);
+        ExecutorService threads = ConnectionThreads.forThisJvm("lab-", 2);
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch started = new CountDownLatch(50);
         AtomicReference<Thread> seen = new AtomicReference<>();
         try {
             for (int i = 0; i < 50; i++) {
-                threads.run(() -> {
+                threads.execute(() -> {
                     seen.set(Thread.currentThread());
                     started.countDown();
                     await(release);
                 });
             }
             assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
-            assertThat(threads.kind()).isEqualTo("virtual");
             assertThat(isVirtual(seen.get())).isTrue();
+            assertThat(seen.get().getName()).startsWith("lab-");
+            assertThat(ConnectionThreads.kindForThisJvm()).isEqualTo("virtual");
         } finally {
             release.countDown();
-            threads.shutdown();
+            threads.shutdownNow();
         }
     }
 
     @Test
+    void shuttingDownInterruptsTheConnectionsStillRunning() throws Exception {
+        ExecutorService threads = ConnectionThreads.forThisJvm("lab-", 2);
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch interrupted = new CountDownLatch(1);
+        threads.execute(() -> {
+            started.countDown();
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+        });
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        threads.shutdownNow();
+        assertThat(interrupted.await(5, TimeUnit.SECONDS)).as("the blocked connection was interrupted").isTrue();
+        assertThat(threads.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
     void thisJvmGetsTheKindItSupports() {
-        assertThat(ConnectionThreads.forThisJvm(4).kind()).isEqualTo(Runtime.version().feature() >= 21 ? "virtual" : "platform");
+        assertThat(ConnectionThreads.kindForThisJvm()).isEqualTo(Runtime.version().feature() >= 21 ? "virtual" : "platform");
     }
 
     private static boolean isVirtual(Thread thread) throws Exception {
