@@ -2,11 +2,11 @@
 # What sharing FTP-style sessions through Redis costs, in one run: commands/s with sessions in memory and
 # in Redis, Redis round trips per command, bytes Redis holds per session, and the stateless API's req/s
 # with Redis up and down. Ports 18782 (memory), 18783 (redis), Redis on 18791; needs wrk, redis-server,
-# redis-cli and the jar (./mvnw package -DskipTests). JAVA=... picks the JVM.
+# redis-cli and the jar (./mvnw package -DskipTests). JAVA=... picks the JVM, JAR=... another build.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 JAVA="${JAVA:-java}"
-JAR=$(ls target/statelab-*.jar | grep -v original | head -1)
+JAR="${JAR:-$(ls target/statelab-*.jar | grep -v original | head -1)}"
 DUR="${DUR:-8s}"
 SESSIONS="${SESSIONS:-256}"
 WORK=$(mktemp -d)

@@ -27,7 +27,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * refused with 503 rather than left to lose its work. It sits outside Spring Session's filter, so the
  * whole load, command and save happens inside. With a shared store the local turn comes first (so
  * requests of one instance queue without a round trip) and then the session's lease in the store, which
- * requests on other instances queue for the same way.
+ * requests on other instances queue for the same way. The reply is held ({@link HeldReply}) until the
+ * lease is given back, because a shared store writes the session's save with the release.
  */
 final class OneCommandPerSession extends OncePerRequestFilter {
 
@@ -63,7 +64,7 @@ final class OneCommandPerSession extends OncePerRequestFilter {
                 return;
             }
             try (lease) {
-                chain.doFilter(request, response);
+                chain.doFilter(request, new HeldReply(response));
             }
         } finally {
             running.remove(token, mine);

@@ -2,6 +2,7 @@ package dev.statelab.relay;
 
 import java.io.IOException;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -29,6 +30,7 @@ final class ChatHandler extends TextWebSocketHandler {
     static final CloseStatus RATE_LIMITED = CloseStatus.POLICY_VIOLATION.withReason("rate limit exceeded");
     static final CloseStatus TOO_BIG = CloseStatus.TOO_BIG_TO_PROCESS.withReason("message too big");
     static final CloseStatus FULL = CloseStatus.SERVICE_OVERLOAD.withReason("too many connections");
+    static final CloseStatus GOING_AWAY = CloseStatus.GOING_AWAY.withReason("the server is stopping");
 
     // Tomcat's own limit on one blocking write; without it a hung write would hold its thread for 20 s
     private static final String TOMCAT_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
@@ -146,6 +148,21 @@ final class ChatHandler extends TextWebSocketHandler {
     void drop(Connection connection, CloseStatus status) {
         protocol.closed(connection);
         connection.close(status, executor);
+    }
+
+    /**
+     * The relay is stopping: every connection leaves its room now, while the store still answers, and
+     * is closed with 1001 in the background (a stuck client must not hold up the others). Its close
+     * callback, when the socket is gone, finds nothing left to do.
+     */
+    void goingAway() {
+        for (String id : List.copyOf(connections.keySet())) {
+            Connection connection = connections.remove(id);
+            if (connection != null) {
+                protocol.closed(connection);
+                connection.close(GOING_AWAY, executor);
+            }
+        }
     }
 
     Collection<Connection> connections() {

@@ -72,6 +72,11 @@ class RelayConfig {
     }
 
     @Bean
+    RelayShutdown relayShutdown(ChatHandler handler) {
+        return new RelayShutdown(handler);
+    }
+
+    @Bean
     WebSocketConfigurer chatEndpoint(ChatHandler handler, RelayTickets tickets, RelayProperties properties) {
         return (WebSocketHandlerRegistry registry) -> registry.addHandler(handler, "/ws/chat")
                 .setHandshakeHandler(new DefaultHandshakeHandler(new HandshakeWithoutHeaders()))

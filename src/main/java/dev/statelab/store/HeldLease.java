@@ -4,9 +4,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The lease this thread's request holds, with the session document loaded when it was taken (one round
- * trip for both) and then the one last saved, so the repository's load and its fenced save can find them
- * and a save of what is already stored can be skipped. A request runs on one
- * thread from its lease to its save, as the servlet filters around it do.
+ * trip for both) and the save the request made meanwhile, which waits for the release and goes to Redis
+ * in the same script (one round trip for both). A request runs on one thread from its lease to its
+ * release, as the servlet filters around it do.
  */
 final class HeldLease {
 
@@ -14,8 +14,18 @@ final class HeldLease {
 
     final String sessionId;
     final String token;
-    @Nullable String loaded;
+    /** The document as Redis holds it: loaded with the lease. */
+    final @Nullable String loaded;
+    /** The last save of this request, when it differs from {@link #loaded}; written with the release. */
+    @Nullable PendingSave pending;
     volatile boolean lost;
+
+    /**
+     * @param userKey   the sorted set of the session's user (or of sessions waiting for a password)
+     * @param expiresAt epoch milliseconds: the score of the session in the sorted sets
+     */
+    record PendingSave(String text, String userKey, long ttlMillis, long expiresAt) {
+    }
 
     private HeldLease(String sessionId, String token, @Nullable String loaded) {
         this.sessionId = sessionId;
@@ -33,6 +43,12 @@ final class HeldLease {
     static @Nullable HeldLease on(String sessionId) {
         HeldLease lease = CURRENT.get();
         return lease != null && lease.sessionId.equals(sessionId) ? lease : null;
+    }
+
+    /** The document as this request last left it: its pending save, or what was loaded. */
+    @Nullable String current() {
+        PendingSave save = pending;
+        return save != null ? save.text() : loaded;
     }
 
     void release() {

@@ -13,8 +13,10 @@ import org.springframework.data.redis.core.script.RedisScript;
 /**
  * Leases in Redis: {@code SET lease NX PX ttl} with a random token, taken together with the session
  * document in one script; renewed every third of the ttl while the request runs (only while the token is
- * still ours), and deleted at the end only if it is still ours. An instance that dies holding a lease
- * blocks the session for at most the ttl.
+ * still ours), and deleted at the end only if it is still ours, in the same script that writes the
+ * request's save (fenced: a save under a lease that is no longer ours fails with
+ * {@link LeaseLostException} and writes nothing). So a command costs two round trips: lease and load,
+ * save and release. An instance that dies holding a lease blocks the session for at most the ttl.
  */
 final class RedisSessionLeases implements SessionLeases {
 
@@ -26,9 +28,21 @@ final class RedisSessionLeases implements SessionLeases {
     private static final RedisScript<Long> RENEW = RedisScript.of("""
             if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
             return 0""", Long.class);
-    private static final RedisScript<Long> GIVE_BACK = RedisScript.of("""
-            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-            return 0""", Long.class);
+    /**
+     * The release, with the request's save if it made one: only while the lease is still ours (else
+     * nothing is written or deleted), and never for a session ended or expired meanwhile.
+     * KEYS: lease, session, all, user (or pending), ended; ARGV: token, document ('' = no save), ttl ms,
+     * expires at, id.
+     */
+    private static final RedisScript<Long> SAVE_AND_RELEASE = RedisScript.of("""
+            if redis.call('GET', KEYS[1]) ~= ARGV[1] then return -2 end
+            redis.call('DEL', KEYS[1])
+            if ARGV[2] == '' then return 1 end
+            if redis.call('EXISTS', KEYS[5]) == 1 or redis.call('EXISTS', KEYS[2]) == 0 then return 0 end
+            redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
+            redis.call('ZADD', KEYS[3], ARGV[4], ARGV[5])
+            redis.call('ZADD', KEYS[4], ARGV[4], ARGV[5])
+            return 1""", Long.class);
     private static final long POLL_MILLIS = 10;
 
     private final RedisCalls redis;
@@ -72,10 +86,27 @@ final class RedisSessionLeases implements SessionLeases {
         return () -> {
             renewal.cancel(false);
             lease.release();
-            if (!lease.lost) {
-                redis.script(GIVE_BACK, List.of(keys.lease(lease.sessionId)), lease.token);
+            HeldLease.PendingSave save = lease.pending;
+            if (lease.lost) {
+                if (save != null) {
+                    throw lost(lease);
+                }
+                return;
+            }
+            String id = lease.sessionId;
+            Long released = save == null
+                    ? redis.script(SAVE_AND_RELEASE, List.of(keys.lease(id)), lease.token, "")
+                    : redis.script(SAVE_AND_RELEASE, List.of(keys.lease(id), keys.session(id), keys.all(), save.userKey(),
+                            keys.ended(id)), lease.token, save.text(), String.valueOf(save.ttlMillis()),
+                            String.valueOf(save.expiresAt()), id);
+            if (save != null && released != null && released == -2) {
+                throw lost(lease);
             }
         };
+    }
+
+    private static LeaseLostException lost(HeldLease lease) {
+        return new LeaseLostException(Integer.toHexString(lease.sessionId.hashCode()));
     }
 
     private void renew(HeldLease lease) {

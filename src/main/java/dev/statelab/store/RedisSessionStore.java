@@ -19,22 +19,19 @@ import org.springframework.session.Session;
  * Sessions in Redis, shared by every instance: each one a JSON document ({@link SessionJson}) under its
  * own key that expires with the session, and sorted sets of ids scored by expiry time (all sessions, the
  * sessions of each user, those waiting for a password). Counting, listing and purging read those sets,
- * so nothing depends on keyspace notifications. A save is one script: a session that was ended meanwhile
+ * so nothing depends on keyspace notifications. A request's save under its lease waits for the release
+ * and goes with it, fenced, in one script ({@link RedisSessionLeases}): a session that was ended meanwhile
  * is not written back, and a save under a lease that is no longer ours fails ({@link LeaseLostException}).
+ * Outside a lease a save only creates a session.
  */
 final class RedisSessionStore implements SessionStore {
 
-    private static final RedisScript<Long> SAVE = RedisScript.of("""
-            if redis.call('EXISTS', KEYS[5]) == 1 then return 0 end
-            if ARGV[5] == '' then
-              if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return -1 end
-            else
-              if redis.call('GET', KEYS[2]) ~= ARGV[5] then return -2 end
-              if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-              redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-            end
+    /** A session saved outside a lease (a new one, or a control connection's copy): only created, never overwritten. */
+    private static final RedisScript<Long> CREATE = RedisScript.of("""
+            if redis.call('EXISTS', KEYS[4]) == 1 then return 0 end
+            if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return -1 end
+            redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
             redis.call('ZADD', KEYS[3], ARGV[3], ARGV[4])
-            redis.call('ZADD', KEYS[4], ARGV[3], ARGV[4])
             return 1""", Long.class);
     private static final RedisScript<Long> END = RedisScript.of("""
             local v = redis.call('GET', KEYS[1])
@@ -105,33 +102,30 @@ final class RedisSessionStore implements SessionStore {
     @Override
     public void save(MapSession session) {
         String id = session.getId();
-        if (!id.equals(session.getOriginalId())) {
+        boolean renamed = !id.equals(session.getOriginalId());
+        if (renamed) {
             end(session.getOriginalId(), Ending.CLOSED);
         }
-        HeldLease lease = HeldLease.on(session.getOriginalId());
         String text = documents.write(session);
-        if (lease != null && text.equals(lease.loaded)) {
-            // Spring Session saves when the response commits and again when the request ends: once is enough
-            return;
-        }
         long ttl = Math.max(1, session.getMaxInactiveInterval().toMillis());
         long expiresAt = session.getLastAccessedTime().toEpochMilli() + ttl;
         String user = session.getAttribute(PRINCIPAL_NAME_INDEX_NAME);
-        Long saved = redis.script(SAVE, List.of(keys.session(id), keys.lease(id), keys.all(),
-                        user == null ? keys.pending() : keys.user(user), keys.ended(id)),
-                text, String.valueOf(ttl), String.valueOf(expiresAt), id, lease == null ? "" : lease.token);
-        if (saved != null && saved == -2) {
-            throw new LeaseLostException(Integer.toHexString(id.hashCode()));
-        }
+        String userKey = user == null ? keys.pending() : keys.user(user);
+        HeldLease lease = renamed ? null : HeldLease.on(id);
         if (lease != null) {
-            lease.loaded = text;
+            // fenced and written by the lease's release, in its round trip (RedisSessionLeases); Spring
+            // Session saves on commit and again at the end, and the last one wins; none when nothing changed
+            lease.pending = text.equals(lease.loaded) ? null : new HeldLease.PendingSave(text, userKey, ttl, expiresAt);
+            return;
         }
+        redis.script(CREATE, List.of(keys.session(id), keys.all(), userKey, keys.ended(id)),
+                text, String.valueOf(ttl), String.valueOf(expiresAt), id);
     }
 
     @Override
     public @Nullable MapSession findById(String id) {
         HeldLease lease = HeldLease.on(id);
-        String text = lease != null ? lease.loaded : redis.call(() -> redis.template().opsForValue().get(keys.session(id)));
+        String text = lease != null ? lease.current() : redis.call(() -> redis.template().opsForValue().get(keys.session(id)));
         MapSession session = text == null ? null : documents.read(id, text);
         return session == null || session.isExpired() ? null : session;
     }
@@ -185,6 +179,10 @@ final class RedisSessionStore implements SessionStore {
     @Override
     public boolean end(String id, Ending reason) {
         enders.ended(id);
+        HeldLease lease = HeldLease.on(id);
+        if (lease != null) {
+            lease.pending = null;
+        }
         Long ended = redis.script(END, List.of(keys.session(id), keys.all(), keys.pending(), keys.ended(id)),
                 id, reason.name(), String.valueOf(rememberEndings.toMillis()), keys.user(""));
         return ended != null && ended == 1;

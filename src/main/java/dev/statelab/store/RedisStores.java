@@ -1,8 +1,7 @@
 package dev.statelab.store;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,7 +17,7 @@ final class RedisStores implements SessionStores, TicketBooks, DisposableBean {
     private final StringRedisTemplate redis;
     private final JsonMapper json;
     private final MeterRegistry registry;
-    private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(task -> {
+    private final ScheduledThreadPoolExecutor renewals = new ScheduledThreadPoolExecutor(1, task -> {
         Thread thread = new Thread(task, "statelab-lease-renewal");
         thread.setDaemon(true);
         return thread;
@@ -28,6 +27,9 @@ final class RedisStores implements SessionStores, TicketBooks, DisposableBean {
         this.redis = redis;
         this.json = json;
         this.registry = registry;
+        // nearly every lease is given back long before its first renewal: drop those renewals at once
+        // rather than keep thousands of cancelled ones queued for a third of the ttl
+        renewals.setRemoveOnCancelPolicy(true);
     }
 
     @Override

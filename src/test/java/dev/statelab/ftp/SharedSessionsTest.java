@@ -219,6 +219,39 @@ class SharedSessionsTest {
     }
 
     @Test
+    @Order(4)
+    void aCommandWhoseLeaseWasTakenOverWhileItRanAnswers409AndItsSessionChangesAreNotSaved() throws Exception {
+        String token = on(first).token("bo", "bo-pw");
+        String lease = "statelab:ftp:lease:" + token;
+        try (Socket upload = new Socket("127.0.0.1", port(first))) {
+            upload.setSoTimeout(20_000);
+            // by hand, so that the body arrives in two parts with a pause between them
+            upload.getOutputStream().write(("PUT /api/ftp/stor?path=slow.bin HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "X-Auth-Token: " + token + "\r\nContent-Type: application/octet-stream\r\nContent-Length: 2048\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            upload.getOutputStream().write(new byte[1024]);
+            upload.getOutputStream().flush();
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (redisReply("GET", lease).equals("$-1") && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(redisReply("GET", lease)).as("the upload holds the lease").isNotEqualTo("$-1");
+            // as if this instance had stalled past the ttl and another request had taken the lease over
+            redisCommand("SET", lease, "other-instance", "PX", "60000");
+            upload.getOutputStream().write(new byte[1024]);
+            upload.getOutputStream().flush();
+            String reply = new String(upload.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(reply).startsWith("HTTP/1.1 409").contains("session-lease-lost").doesNotContain("226");
+        }
+        assertThat(redisReply("GET", lease)).as("another's lease is not given back").isEqualTo("$14");
+
+        assertThat(redisReply("DEL", lease)).isEqualTo(":1");
+        HttpResponse<String> state = on(second).get(token, "/api/ftp/session");
+        assertThat(json(state).get("state").get("bytesIn").asLong()).as("the refused command's counters were not saved").isZero();
+        assertThat(code(on(second).call(token, "DELETE", "/api/ftp/session"))).isEqualTo(221);
+    }
+
+    @Test
     @Order(5)
     void anInstanceRestartLosesNoSession() {
         String token = on(first).token("bo", "bo-pw");
@@ -268,16 +301,25 @@ class SharedSessionsTest {
         assertThat(old.statusCode()).isEqualTo(401);
     }
 
-    /** One command in Redis's wire protocol, from outside the application. */
+    /** One command in Redis's wire protocol, from outside the application, that answers OK. */
     private static void redisCommand(String... words) throws Exception {
+        assertThat(redisReply(words)).isEqualTo("+OK");
+    }
+
+    /** One command in Redis's wire protocol; the first line of the reply. */
+    private static String redisReply(String... words) throws Exception {
         StringBuilder command = new StringBuilder("*" + words.length + "\r\n");
         for (String word : words) {
             command.append('$').append(word.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(word).append("\r\n");
         }
         try (Socket socket = new Socket("127.0.0.1", redis.port())) {
             socket.getOutputStream().write(command.toString().getBytes(StandardCharsets.UTF_8));
-            String answer = new String(socket.getInputStream().readNBytes(5), StandardCharsets.UTF_8);
-            assertThat(answer).isEqualTo("+OK\r\n");
+            StringBuilder line = new StringBuilder();
+            InputStream in = socket.getInputStream();
+            for (int c = in.read(); c != -1 && c != '\r'; c = in.read()) {
+                line.append((char) c);
+            }
+            return line.toString();
         }
     }
 

@@ -68,17 +68,17 @@ class LeaseFencingTest {
         sessions.save(session);
         String id = session.getId();
 
-        try (SessionLeases.Lease lease = leases.acquire(id, Duration.ZERO)) {
-            assertThat(lease).isNotNull();
-            MapSession mine = sessions.findById(id);
-            assertThat(mine).isNotNull();
-            // meanwhile the lease expired and another request took it and saved
-            template.opsForValue().set("statelab:fence:lease:" + id, "someone-else");
-            template.opsForValue().set("statelab:fence:session:" + id,
-                    template.opsForValue().get("statelab:fence:session:" + id).replace("first", "newer"));
-            mine.setAttribute("note", "stale");
-            assertThatThrownBy(() -> sessions.save(mine)).isInstanceOf(LeaseLostException.class);
-        }
+        SessionLeases.Lease lease = leases.acquire(id, Duration.ZERO);
+        assertThat(lease).isNotNull();
+        MapSession mine = sessions.findById(id);
+        assertThat(mine).isNotNull();
+        // meanwhile the lease expired and another request took it and saved
+        template.opsForValue().set("statelab:fence:lease:" + id, "someone-else");
+        template.opsForValue().set("statelab:fence:session:" + id,
+                template.opsForValue().get("statelab:fence:session:" + id).replace("first", "newer"));
+        mine.setAttribute("note", "stale");
+        sessions.save(mine);
+        assertThatThrownBy(lease::close).as("the save goes with the release, fenced").isInstanceOf(LeaseLostException.class);
         assertThat(template.opsForValue().get("statelab:fence:session:" + id)).contains("newer").doesNotContain("stale");
         assertThat(template.opsForValue().get("statelab:fence:lease:" + id)).as("not given back: not ours").isEqualTo("someone-else");
     }
@@ -129,5 +129,60 @@ class LeaseFencingTest {
         }
         assertThat(sessions.findById(session.getId())).isNull();
         assertThat(sessions.endingOf(session.getId())).isEqualTo(SessionDirectory.Ending.ENDED_BY_ADMIN);
+    }
+
+    @Test
+    void aCommandCostsTwoRoundTripsAndItsSaveReachesRedisWithTheRelease() {
+        SessionStore sessions = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
+        SessionLeases leases = stores.leases("fence", Duration.ofSeconds(30));
+        MapSession session = sessions.createSession();
+        session.setAttribute("note", "first");
+        sessions.save(session);
+        String id = session.getId();
+        String key = "statelab:fence:session:" + id;
+
+        double before = roundTrips();
+        java.time.Instant accessed = java.time.Instant.now().plusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        try (SessionLeases.Lease lease = leases.acquire(id, Duration.ZERO)) {
+            assertThat(lease).isNotNull();
+            MapSession mine = sessions.findById(id);
+            mine.setLastAccessedTime(accessed);
+            mine.setAttribute("note", "second");
+            sessions.save(mine);
+            sessions.save(mine); // Spring Session saves on commit and again at the end
+            assertThat(sessions.findById(id).<String>getAttribute("note")).as("this request sees its own save").isEqualTo("second");
+            assertThat(template.opsForValue().get(key)).as("not yet written").contains("first");
+        }
+        assertThat(roundTrips() - before).as("lease and load, then save and release").isEqualTo(2);
+        assertThat(template.opsForValue().get(key)).contains("second");
+        assertThat(template.hasKey("statelab:fence:lease:" + id)).isFalse();
+        Long ttl = template.getExpire(key, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(ttl).as("the key lives the idle timeout from this save").isGreaterThan(5 * 60 - 5);
+        Double expiresAt = template.opsForZSet().score("statelab:fence:sessions", id);
+        assertThat(expiresAt).isNotNull();
+        assertThat(expiresAt.longValue()).isEqualTo(accessed.toEpochMilli() + Duration.ofMinutes(5).toMillis());
+    }
+
+    @Test
+    void aRequestThatChangesNothingWritesNothingAndStillGivesTheLeaseBack() {
+        SessionStore sessions = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
+        SessionLeases leases = stores.leases("fence", Duration.ofSeconds(30));
+        MapSession session = sessions.createSession();
+        session.setAttribute("note", "same");
+        sessions.save(session);
+        String id = session.getId();
+        String stored = template.opsForValue().get("statelab:fence:session:" + id);
+
+        double before = roundTrips();
+        try (SessionLeases.Lease lease = leases.acquire(id, Duration.ZERO)) {
+            sessions.save(sessions.findById(id));
+        }
+        assertThat(roundTrips() - before).isEqualTo(2);
+        assertThat(template.opsForValue().get("statelab:fence:session:" + id)).isEqualTo(stored);
+        assertThat(template.hasKey("statelab:fence:lease:" + id)).isFalse();
+    }
+
+    private static double roundTrips() {
+        return registry.get(RedisStores.ROUND_TRIPS).tag("api", "fence").counter().count();
     }
 }
