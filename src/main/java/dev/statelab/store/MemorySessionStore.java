@@ -51,6 +51,11 @@ final class MemorySessionStore implements SessionStore {
     }
 
     @Override
+    public void replace(MapSession session) {
+        save(session);
+    }
+
+    @Override
     public void save(MapSession session) {
         if (!sessions.containsKey(session.getOriginalId()) && endings.getIfPresent(session.getOriginalId()) != null) {
             return;

@@ -33,6 +33,13 @@ final class RedisSessionStore implements SessionStore {
             redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
             redis.call('ZADD', KEYS[3], ARGV[3], ARGV[4])
             return 1""", Long.class);
+    /** A session with a single writer outside any lease (a control connection's copy): overwritten, unless ended. */
+    private static final RedisScript<Long> REPLACE = RedisScript.of("""
+            if redis.call('EXISTS', KEYS[4]) == 1 then return 0 end
+            redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+            redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
+            redis.call('ZADD', KEYS[3], ARGV[3], ARGV[4])
+            return 1""", Long.class);
     private static final RedisScript<Long> END = RedisScript.of("""
             local v = redis.call('GET', KEYS[1])
             redis.call('ZREM', KEYS[2], ARGV[1])
@@ -106,20 +113,32 @@ final class RedisSessionStore implements SessionStore {
         if (renamed) {
             end(session.getOriginalId(), Ending.CLOSED);
         }
-        String text = documents.write(session);
-        long ttl = Math.max(1, session.getMaxInactiveInterval().toMillis());
-        long expiresAt = session.getLastAccessedTime().toEpochMilli() + ttl;
-        String user = session.getAttribute(PRINCIPAL_NAME_INDEX_NAME);
-        String userKey = user == null ? keys.pending() : keys.user(user);
+        HeldLease.PendingSave document = document(session);
         HeldLease lease = renamed ? null : HeldLease.on(id);
         if (lease != null) {
             // fenced and written by the lease's release, in its round trip (RedisSessionLeases); Spring
             // Session saves on commit and again at the end, and the last one wins; none when nothing changed
-            lease.pending = text.equals(lease.loaded) ? null : new HeldLease.PendingSave(text, userKey, ttl, expiresAt);
+            lease.pending = document.text().equals(lease.loaded) ? null : document;
             return;
         }
-        redis.script(CREATE, List.of(keys.session(id), keys.all(), userKey, keys.ended(id)),
-                text, String.valueOf(ttl), String.valueOf(expiresAt), id);
+        write(CREATE, id, document);
+    }
+
+    @Override
+    public void replace(MapSession session) {
+        write(REPLACE, session.getId(), document(session));
+    }
+
+    private HeldLease.PendingSave document(MapSession session) {
+        long ttl = Math.max(1, session.getMaxInactiveInterval().toMillis());
+        String user = session.getAttribute(PRINCIPAL_NAME_INDEX_NAME);
+        return new HeldLease.PendingSave(documents.write(session), user == null ? keys.pending() : keys.user(user), ttl,
+                session.getLastAccessedTime().toEpochMilli() + ttl);
+    }
+
+    private void write(RedisScript<Long> script, String id, HeldLease.PendingSave document) {
+        redis.script(script, List.of(keys.session(id), keys.all(), document.userKey(), keys.ended(id)),
+                document.text(), String.valueOf(document.ttlMillis()), String.valueOf(document.expiresAt()), id);
     }
 
     @Override

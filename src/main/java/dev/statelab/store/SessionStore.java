@@ -8,4 +8,11 @@ import org.springframework.session.MapSession;
  * this process ({@link MemorySessionStore}) or in Redis ({@link RedisSessionStore}).
  */
 public interface SessionStore extends FindByIndexNameSessionRepository<MapSession>, SessionDirectory {
+
+    /**
+     * Writes a session that has a single writer and is never taken under a lease (a control connection's
+     * copy of its state): whole, over what the store holds, unless the session was ended meanwhile. A
+     * {@link #save} outside a lease only creates.
+     */
+    void replace(MapSession session);
 }

@@ -84,17 +84,16 @@ class PortSessionsInRedisTest {
                     .isEqualTo(429);
 
             String token = login(other, "eve", "eve-pw").headers().firstValue("X-Auth-Token").orElseThrow();
-            JsonNode sessions = JsonMapper.builder().build().readTree(http.send(
-                    HttpRequest.newBuilder(URI.create(base(other) + "/api/ftp/sessions")).header("X-Auth-Token", token).build(),
-                    HttpResponse.BodyHandlers.ofString()).body()).get("sessions");
-            String id = null;
-            for (JsonNode session : sessions) {
-                if ("ftp-port".equals(session.path("via").asString(""))) {
-                    assertThat(session.get("user").asString()).isEqualTo("lim");
-                    id = session.get("id").asString();
-                }
-            }
-            assertThat(id).as("the control connection is listed on the other instance").isNotNull();
+            JsonNode listed = portSession(token);
+            assertThat(listed).as("the control connection is listed on the other instance").isNotNull();
+            assertThat(listed.get("user").asString()).isEqualTo("lim");
+            String id = listed.get("id").asString();
+
+            assertThat(control.command("MKD moved-on")).startsWith("257");
+            assertThat(control.command("CWD moved-on")).startsWith("250");
+            JsonNode later = portSession(token);
+            assertThat(later.get("cwd").asString()).as("the listed copy follows the connection").isEqualTo("/moved-on");
+            assertThat(later.get("commands").asLong()).isGreaterThan(listed.get("commands").asLong());
 
             HttpResponse<String> ended = http.send(HttpRequest.newBuilder(URI.create(base(other) + "/api/ftp/sessions/" + id))
                     .header("X-Auth-Token", token).DELETE().build(), HttpResponse.BodyHandlers.ofString());
@@ -103,5 +102,17 @@ class PortSessionsInRedisTest {
             String closing = next.startsWith("421") ? next : control.reply();
             assertThat(closing).as("the connection learns it was ended").startsWith("421");
         }
+    }
+
+    private static JsonNode portSession(String adminToken) throws Exception {
+        JsonNode sessions = JsonMapper.builder().build().readTree(http.send(
+                HttpRequest.newBuilder(URI.create(base(other) + "/api/ftp/sessions")).header("X-Auth-Token", adminToken).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).get("sessions");
+        for (JsonNode session : sessions) {
+            if ("ftp-port".equals(session.path("via").asString(""))) {
+                return session;
+            }
+        }
+        return null;
     }
 }
