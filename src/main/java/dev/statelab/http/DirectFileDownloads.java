@@ -22,7 +22,8 @@ import org.springframework.web.util.UriUtils;
  * or with If-None-Match / If-Modified-Since. It runs after the security chain and answers without going
  * through Spring MVC's dispatch, which cost about as much CPU as the rest of a 4 KiB request. Anything
  * else (folders, ranges, If-Match, errors of any kind) goes on to {@link FilesController}, which answers
- * it in full, so there is one place for every error and every rarer case.
+ * it in full, so there is one place for every error and every rarer case. The path is parsed here once;
+ * a GET or HEAD that goes on carries it to the controller ({@link #parsed}).
  */
 final class DirectFileDownloads extends OncePerRequestFilter {
 
