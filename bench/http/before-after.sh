@@ -3,6 +3,7 @@
 # statelab CPU per request from /proc. Needs $W/base.jar, $W/new.jar, $W/hash (bcrypt of bench-secret,
 # made with bench/http/BcryptHash.java), $W/htpasswd and $W/root/bench/4k.bin as bench/http/run.sh makes them.
 # Ports 18802 (nginx), 18811, 18812. Usage: W=/tmp/perf-bench JAVA=... WARMUP=15s ROUNDS=3 bench/http/before-after.sh
+# BASE_ARGS / NEW_ARGS: more arguments for one side only (e.g. the same jar twice, one with a setting changed).
 set -euo pipefail
 W=${W:-/tmp/perf-bench}; JAVA=${JAVA:-java}
 pids=()
@@ -10,11 +11,12 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 
 trap cleanup EXIT
 sed -e "s|@WORK@|$W|g" -e "s|@PORT@|18802|g" "$(dirname "$0")/nginx.conf.template" > $W/nginx.conf
 /usr/sbin/nginx -c $W/nginx.conf -e $W/nginx-error.log & pids+=($!)
-start() { "$JAVA" -Xmx256m -jar $W/$1.jar --server.port=$2 --statelab.storage.root=$W/root \
+start() { # shellcheck disable=SC2086
+  "$JAVA" -Xmx256m -jar $W/$1.jar --server.port=$2 $3 --statelab.storage.root=$W/root \
   --statelab.ftp.port=-1 --statelab.sockets.tcp-port=-1 --statelab.sockets.udp-port=-1 \
   "--statelab.users.accounts.bench.password=$(cat $W/hash)" --logging.level.root=WARN > $W/$1.log 2>&1 & }
-start base 18811; BASE=$!; pids+=($BASE)
-start new 18812; NEW=$!; pids+=($NEW)
+start base 18811 "${BASE_ARGS:-}"; BASE=$!; pids+=($BASE)
+start new 18812 "${NEW_ARGS:-}"; NEW=$!; pids+=($NEW)
 for port in 18811 18812; do for _ in $(seq 1 240); do curl -fs -o /dev/null http://127.0.0.1:$port/actuator/health && break; sleep 0.5; done; done
 AUTH="Authorization: Basic $(printf 'bench:bench-secret' | base64)"
 for port in 18811 18812; do curl -fs -o /dev/null -u bench:bench-secret http://127.0.0.1:$port/api/http/files/4k.bin; wrk -t2 -c32 -d${WARMUP:-20s} -H "$AUTH" http://127.0.0.1:$port/api/http/files/4k.bin >/dev/null; done

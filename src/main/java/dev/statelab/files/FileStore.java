@@ -66,7 +66,7 @@ public class FileStore {
     }
 
     public @Nullable StoredFile find(String user, UserPath path) {
-        return Metadata.read(path, jail(user).locate(path).entry());
+        return Metadata.read(path, jail(user).locate(path));
     }
 
     /** The entries of a folder, sorted by name, without the store's own temporary files or links that lead out. */
@@ -82,7 +82,7 @@ public class FileStore {
     /** Opens a file for reading; the caller streams from it and closes it. */
     public ReadableFile read(String user, UserPath path) {
         Location location = jail(user).locate(path);
-        StoredFile info = Metadata.read(path, location.entry());
+        StoredFile info = Metadata.read(path, location);
         if (info == null) {
             throw new FileNotFoundException(path);
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -63,11 +64,21 @@ final class Jail {
             return new Location(path, realHome, realHome);
         }
         Path entry = realFolder(path, path.parent()).resolve(onDisk(path, path.name()));
-        if (!Files.isSymbolicLink(entry)) {
-            return new Location(path, entry, entry);
+        BasicFileAttributes attributes = attributesOf(entry);
+        if (attributes == null || !attributes.isSymbolicLink()) {
+            return new Location(path, entry, entry, attributes);
         }
         Path real = realInside(path, entry);
         return new Location(path, entry, real != null ? real : entry);
+    }
+
+    /** The entry's own attributes (a link is not followed), as {@link Files#isSymbolicLink} reads them; null when unreadable. */
+    private static @Nullable BasicFileAttributes attributesOf(Path entry) {
+        try {
+            return Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private Path realFolder(UserPath path, UserPath folder) {

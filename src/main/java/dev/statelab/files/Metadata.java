@@ -25,6 +25,12 @@ final class Metadata {
      * is neither a file nor a folder (a named pipe or device made on the server): opening a pipe would wait
      * for a writer forever.
      */
+    static @Nullable StoredFile read(UserPath path, Location location) {
+        BasicFileAttributes known = location.attributes();
+        return known != null ? of(path, known) : read(path, location.entry());
+    }
+
+    /** As {@link #read(UserPath, Location)}, for a place found some other way. */
     static @Nullable StoredFile read(UserPath path, Path location) {
         BasicFileAttributes attributes;
         try {
@@ -40,6 +46,10 @@ final class Metadata {
         } catch (IOException e) {
             throw unreadable(path, e);
         }
+        return of(path, attributes);
+    }
+
+    private static @Nullable StoredFile of(UserPath path, BasicFileAttributes attributes) {
         if (!attributes.isRegularFile() && !attributes.isDirectory()) {
             return null;
         }

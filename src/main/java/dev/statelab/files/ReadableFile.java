@@ -26,7 +26,9 @@ public record ReadableFile(StoredFile info, Path location) {
     public FileChannel openChannel(long offset) {
         try {
             FileChannel channel = FileChannel.open(location, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-            channel.position(offset);
+            if (offset > 0) { // a new channel is at 0 already: no seek for a whole-file read
+                channel.position(offset);
+            }
             return channel;
         } catch (NoSuchFileException e) {
             throw new FileNotFoundException(info.path());

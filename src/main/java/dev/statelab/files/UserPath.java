@@ -86,7 +86,7 @@ public record UserPath(List<String> segments) {
         if (raw.indexOf('\\') >= 0) {
             throw new InvalidPathException("backslashes are not allowed in a path");
         }
-        if (DRIVE_LETTER.matcher(raw).matches()) {
+        if (raw.length() >= 2 && raw.charAt(1) == ':' && DRIVE_LETTER.matcher(raw).matches()) {
             throw new InvalidPathException("drive letters are not allowed in a path");
         }
     }
@@ -113,7 +113,7 @@ public record UserPath(List<String> segments) {
         }
         // The container has decoded the URL once; what still looks like an escape was encoded twice,
         // the classic way to smuggle '../' or '%00' past a filter that decodes once.
-        if (PERCENT_ESCAPE.matcher(segment).find()) {
+        if (segment.indexOf('%') >= 0 && PERCENT_ESCAPE.matcher(segment).find()) {
             throw new InvalidPathException("percent-encoded characters are not allowed in a name");
         }
         if (segment.startsWith(TemporaryFiles.PREFIX)) {
@@ -141,7 +141,7 @@ public record UserPath(List<String> segments) {
         if (segment.indexOf(';') >= 0) {
             throw new InvalidPathException("';' is not allowed in a name");
         }
-        if (segment.chars().allMatch(ch -> ch == '.')) {
+        if (onlyDots(segment)) {
             throw new InvalidPathException("a name made only of dots is not allowed");
         }
         if (segment.endsWith(".") || segment.endsWith(" ")) {
@@ -149,9 +149,26 @@ public record UserPath(List<String> segments) {
         }
         int dot = segment.indexOf('.');
         String base = (dot < 0 ? segment : segment.substring(0, dot)).stripTrailing();
-        if (RESERVED_NAME.matcher(base).matches()) {
+        if (mayBeReserved(base) && RESERVED_NAME.matcher(base).matches()) {
             throw new InvalidPathException("'" + base + "' is a reserved device name");
         }
+    }
+
+    // checked for every segment of every request: the loop and the length test keep the stream and
+    // the expression off that path
+    private static boolean onlyDots(String segment) {
+        for (int i = 0; i < segment.length(); i++) {
+            if (segment.charAt(i) != '.') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** CON, PRN, AUX, NUL, COM1 and LPT1 (and the like), CONIN$, CONOUT$: no other length can match. */
+    private static boolean mayBeReserved(String base) {
+        int length = base.length();
+        return length == 3 || length == 4 || length == 6 || length == 7;
     }
 
     private static boolean isPairedSurrogate(String text, int i) {

@@ -28,14 +28,8 @@ public record WritePrecondition(@Nullable String ifMatch, boolean ifNoneMatch) {
         if (current == null || current.isDirectory()) {
             throw new PreconditionFailedException(path + " does not exist, so it cannot match " + ifMatch);
         }
-        if (ifMatch.trim().equals("*")) {
-            return;
+        if (!EntityTags.listMatches(ifMatch, current.etag())) {
+            throw new PreconditionFailedException(path + " has changed: its ETag is now " + current.etag());
         }
-        for (String candidate : ifMatch.split(",")) {
-            if (candidate.trim().equals(current.etag())) {
-                return;
-            }
-        }
-        throw new PreconditionFailedException(path + " has changed: its ETag is now " + current.etag());
     }
 }

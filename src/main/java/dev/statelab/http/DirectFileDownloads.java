@@ -22,14 +22,23 @@ import org.springframework.web.util.UriUtils;
  * or with If-None-Match / If-Modified-Since. It runs after the security chain and answers without going
  * through Spring MVC's dispatch, which cost about as much CPU as the rest of a 4 KiB request. Anything
  * else (folders, ranges, If-Match, errors of any kind) goes on to {@link FilesController}, which answers
- * it in full, so there is one place for every error and every rarer case.
+ * it in full, so there is one place for every error and every rarer case. The path is parsed here once;
+ * a GET or HEAD that goes on carries it to the controller ({@link #parsed}).
  */
 final class DirectFileDownloads extends OncePerRequestFilter {
+
+    /** The path as this filter parsed it, for the controller when the request goes on. */
+    private static final String PARSED = DirectFileDownloads.class.getName() + ".path";
 
     private final FileStore store;
 
     DirectFileDownloads(FileStore store) {
         this.store = store;
+    }
+
+    /** The path a GET or HEAD names: as this filter parsed it on the way in, else from Spring MVC's {@code path}. */
+    static RequestedPath parsed(HttpServletRequest request, String path) {
+        return request.getAttribute(PARSED) instanceof RequestedPath requested ? requested : RequestedPath.of(path);
     }
 
     @Override
@@ -46,24 +55,44 @@ final class DirectFileDownloads extends OncePerRequestFilter {
 
     private @Nullable ReadableFile plainFileRead(HttpServletRequest request) {
         String method = request.getMethod();
-        if (!("GET".equals(method) || "HEAD".equals(method))
+        if (!("GET".equals(method) || "HEAD".equals(method))) {
+            return null;
+        }
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        RequestedPath requested = requestedPath(request);
+        if (user == null || requested == null) {
+            return null;
+        }
+        request.setAttribute(PARSED, requested);
+        if (requested.folder()
                 || request.getHeader(HttpHeaders.RANGE) != null
                 || request.getHeader(HttpHeaders.IF_MATCH) != null
                 || request.getHeader(HttpHeaders.IF_UNMODIFIED_SINCE) != null
                 || request.getQueryString() != null) {
             return null;
         }
-        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        try {
+            return store.read(user.getName(), requested.path());
+        } catch (FileStoreException e) {
+            return null; // the controller answers it, with the right problem
+        }
+    }
+
+    /**
+     * The path below the API's prefix, decoded once as Spring MVC would; null when it cannot be parsed
+     * (the controller then refuses it) or holds a ';', which Spring MVC reads as the start of path
+     * parameters.
+     */
+    private static @Nullable RequestedPath requestedPath(HttpServletRequest request) {
         String uri = request.getRequestURI();
         int start = request.getContextPath().length() + EncodedSlashes.FILES_PREFIX.length();
-        if (user == null || uri.length() <= start || uri.endsWith("/") || uri.regionMatches(true, uri.length() - 3, "%2F", 0, 3)) {
+        if (uri.length() <= start || uri.indexOf(';', start) >= 0) {
             return null;
         }
         try {
-            RequestedPath requested = RequestedPath.of(UriUtils.decode(uri.substring(start), StandardCharsets.UTF_8));
-            return store.read(user.getName(), requested.path());
+            return RequestedPath.of(UriUtils.decode(uri.substring(start), StandardCharsets.UTF_8));
         } catch (FileStoreException | IllegalArgumentException e) {
-            return null; // the controller answers it, with the right problem
+            return null;
         }
     }
 }

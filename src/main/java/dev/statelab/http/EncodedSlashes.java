@@ -43,6 +43,10 @@ class EncodedSlashes {
         private final StrictHttpFirewall files = new StrictHttpFirewall();
 
         FilesApiFirewall() {
+            for (StrictHttpFirewall firewall : new StrictHttpFirewall[] {strict, files}) {
+                firewall.setAllowedHeaderNames(HeaderCharacters::allowedName);
+                firewall.setAllowedHeaderValues(HeaderCharacters::allowedValue);
+            }
             files.setAllowUrlEncodedSlash(true);
             // Tomcat leaves %2F undecoded, so the decoded path holds a '%' the default firewall refuses;
             // a name that still holds an escape after Spring MVC's one decoding is refused by UserPath

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import dev.statelab.files.EntityTags;
 import dev.statelab.files.PreconditionFailedException;
 import dev.statelab.files.ReadableFile;
 import dev.statelab.files.StoredFile;
@@ -89,15 +90,7 @@ final class FileDownload {
     }
 
     private static boolean ifMatchHolds(@Nullable String ifMatch, String etag) {
-        if (ifMatch == null || ifMatch.trim().equals("*")) {
-            return true;
-        }
-        for (String candidate : ifMatch.split(",")) {
-            if (candidate.trim().equals(etag)) {
-                return true;
-            }
-        }
-        return false;
+        return ifMatch == null || EntityTags.listMatches(ifMatch, etag);
     }
 
     /** The requested range, unless an If-Range names another version of the file (then: the whole file). */

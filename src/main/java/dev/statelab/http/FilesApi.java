@@ -56,10 +56,10 @@ interface FilesApi {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(hidden = true)))
     @ApiResponse(responseCode = "503", description = "Too many folder listings at once; Retry-After says when to try again",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(hidden = true)))
-    @Nullable ResponseEntity<?> get(@Parameter(in = ParameterIn.PATH, description = PATH_DESCRIPTION, example = "docs/a.txt") String path,
-                                    @Parameter(hidden = true) Authentication user,
-                                    @Parameter(hidden = true) HttpServletRequest request,
-                                    @Parameter(hidden = true) HttpServletResponse response) throws IOException;
+    void get(@Parameter(in = ParameterIn.PATH, description = PATH_DESCRIPTION, example = "docs/a.txt") String path,
+             @Parameter(hidden = true) Authentication user,
+             @Parameter(hidden = true) HttpServletRequest request,
+             @Parameter(hidden = true) HttpServletResponse response) throws IOException;
 
     @Operation(summary = "Upload a file (create or replace)",
             description = """

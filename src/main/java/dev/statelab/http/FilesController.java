@@ -36,7 +36,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The stateless file API: each request names the full path and carries its own credentials and
@@ -56,25 +55,27 @@ class FilesController implements FilesApi {
     }
 
     /**
-     * A folder's listing, streamed; or the file, written by {@link FileDownload} (then there is nothing
-     * to return). Every failure is thrown and answered by the API's one error handler.
+     * The file, with its validators, preconditions and range ({@link FileDownload}), or the folder's
+     * listing, streamed ({@link StreamedListings}); both write the answer themselves. Every failure is
+     * thrown and answered by the API's one error handler. The path was usually parsed already by
+     * {@link DirectFileDownloads}, which passed the request on.
      */
     @Override
     @GetMapping("/{*path}")
-    public @Nullable ResponseEntity<StreamingResponseBody> get(@PathVariable String path, Authentication user,
-                                                               HttpServletRequest request, HttpServletResponse response) throws IOException {
-        RequestedPath requested = RequestedPath.of(path);
+    public void get(@PathVariable String path, Authentication user,
+                    HttpServletRequest request, HttpServletResponse response) throws IOException {
+        RequestedPath requested = DirectFileDownloads.parsed(request, path);
         ReadableFile file;
         try {
             file = store.read(user.getName(), requested.path());
         } catch (NotAFileException folder) {
-            return listings.of(user.getName(), requested.path());
+            listings.write(user.getName(), requested.path(), response);
+            return;
         }
         if (requested.folder()) {
             throw new NotADirectoryException(requested.path());
         }
         FileDownload.send(file, request, response);
-        return null;
     }
 
     @Override

@@ -1,14 +1,15 @@
 package dev.statelab.http;
 
+import java.io.IOException;
 import java.util.concurrent.Semaphore;
 
 import dev.statelab.files.FileStore;
 import dev.statelab.files.UserPath;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,6 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class StreamedListings {
+
+    private static final String CACHE_CONTROL = CacheControl.noCache().cachePrivate().getHeaderValue();
 
     private final FileStore store;
     private final JsonMapper json;
@@ -31,13 +34,18 @@ class StreamedListings {
         this.slots = new Semaphore(properties.maxConcurrent());
     }
 
-    /** The listing of {@code folder}, an existing folder; {@link ListingsBusyException} when every slot is taken. */
-    ResponseEntity<StreamingResponseBody> of(String user, UserPath folder) {
+    /**
+     * Writes the listing of {@code folder}, an existing folder, to the response as the folder is read;
+     * {@link ListingsBusyException} when every slot is taken.
+     */
+    void write(String user, UserPath folder, HttpServletResponse response) throws IOException {
         if (!slots.tryAcquire()) {
             throw new ListingsBusyException(properties.maxConcurrent(), properties.retryAfter());
         }
-        StreamingResponseBody body = out -> {
-            try (JsonGenerator generator = json.createGenerator(out)) {
+        try {
+            response.setHeader(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            try (JsonGenerator generator = json.createGenerator(response.getOutputStream())) {
                 generator.writeStartObject();
                 generator.writeStringProperty("path", RequestedPath.folderName(folder));
                 generator.writeName("entries");
@@ -45,11 +53,9 @@ class StreamedListings {
                 store.list(user, folder, file -> generator.writePOJO(ListingEntry.of(file)));
                 generator.writeEndArray();
                 generator.writeEndObject();
-            } finally {
-                slots.release();
             }
-        };
-        return ResponseEntity.ok().cacheControl(CacheControl.noCache().cachePrivate())
-                .contentType(MediaType.APPLICATION_JSON).body(body);
+        } finally {
+            slots.release();
+        }
     }
 }
