@@ -22,14 +22,11 @@ class TomcatConfig {
         });
     }
 
-    /**
-     * Each connection's two 8 KiB socket buffers are direct (off the heap): the bytes are the same, but an
-     * idle WebSocket then costs the garbage collector little, and the JDK needs no temporary direct buffer
-     * per socket read or write.
-     */
+    /** The socket buffers direct or on the heap ({@link ConnectorProperties#directBuffers()}). */
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> directSocketBuffers() {
-        return factory -> factory.addConnectorCustomizers(connector -> connector.setProperty("socket.directBuffer", "true"));
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> socketBuffers(ConnectorProperties connector) {
+        return factory -> factory.addConnectorCustomizers(tomcat -> tomcat.setProperty("socket.directBuffer",
+                String.valueOf(connector.directBuffers())));
     }
 
     @Bean
