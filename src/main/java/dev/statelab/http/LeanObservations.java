@@ -23,6 +23,7 @@ class LeanObservations {
     @Bean
     ObservationPredicate noServerObservationForFileRequests() {
         return (name, context) -> !(context instanceof ServerRequestObservationContext request
+                && request.getCarrier() != null
                 && request.getCarrier().getRequestURI().startsWith(EncodedSlashes.FILES_PREFIX));
     }
 }

@@ -26,7 +26,7 @@ public final class ThrottledPasswordCheck implements AuthenticationProvider {
     }
 
     @Override
-    public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+    public @Nullable Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String user = authentication.getName();
         String address = addressOf(authentication.getDetails());
         Duration locked = throttle.lockedFor(user, address);
