@@ -40,7 +40,10 @@ public final class ThrottledPasswordCheck implements AuthenticationProvider {
             throttle.failed(user, address);
             throw e;
         }
-        throttle.succeeded(user, address);
+        if (verified != null) {
+            // null is "not mine to decide", not a success: it must not clear the user's count
+            throttle.succeeded(user, address);
+        }
         return verified;
     }
 
