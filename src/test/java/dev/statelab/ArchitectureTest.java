@@ -5,9 +5,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaAnnotation;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +25,14 @@ class ArchitectureTest {
         classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.statelab");
+    }
+
+    /** NullAway checks only @NullMarked code, so a package without it would slip past the compiler. */
+    @Test
+    void everyPackageIsNullMarkedSoTheCompilerChecksItsNulls() {
+        classes().should(ArchCondition.from(DescribedPredicate.<JavaClass>describe("be in a @NullMarked package",
+                        javaClass -> javaClass.getPackage().isAnnotatedWith(NullMarked.class))))
+                .check(classes);
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,7 +73,7 @@ public class TrafficSummary {
         return values.stream().mapToDouble(Double::doubleValue).sum();
     }
 
-    private static String capitalized(String text) {
+    private static String capitalized(@Nullable String text) {
         return text == null || text.isEmpty() ? "" : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

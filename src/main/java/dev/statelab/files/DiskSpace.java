@@ -5,6 +5,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.jspecify.annotations.Nullable;
+
 /** Tells a full disk apart from other I/O failures: the JDK reports ENOSPC only as message text. */
 final class DiskSpace {
 
@@ -23,9 +25,12 @@ final class DiskSpace {
      * Also true when the message is in another language (the JDK passes on strerror's text) but the
      * volume that failed has less room left than one write buffer.
      */
-    static boolean isFull(IOException e, Path folder) {
+    static boolean isFull(IOException e, @Nullable Path folder) {
         if (isFull(e)) {
             return true;
+        }
+        if (folder == null) {
+            return false;
         }
         try {
             return Files.getFileStore(folder).getUsableSpace() < NEARLY_FULL;
@@ -35,8 +40,8 @@ final class DiskSpace {
     }
 
     /** True when {@code bytes} certainly cannot fit; unknown lengths (-1) always might. */
-    static boolean cannotHold(Path folder, long bytes) {
-        if (bytes <= 0) {
+    static boolean cannotHold(@Nullable Path folder, long bytes) {
+        if (bytes <= 0 || folder == null) {
             return false;
         }
         try {

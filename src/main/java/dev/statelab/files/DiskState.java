@@ -1,6 +1,7 @@
 package dev.statelab.files;
 
 import java.nio.file.Path;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,7 +16,8 @@ final class DiskState {
             throw new NotAFileException(path);
         }
         UserPath parent = path.parent();
-        StoredFile folder = Metadata.read(parent, location.getParent());
+        // a path below the home always lies in a folder on disk
+        StoredFile folder = Metadata.read(parent, Objects.requireNonNull(location.getParent()));
         if (folder == null) {
             throw new FileNotFoundException(parent);
         }

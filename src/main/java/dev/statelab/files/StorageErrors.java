@@ -5,6 +5,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +17,7 @@ final class StorageErrors {
     private StorageErrors() {
     }
 
-    static FileStoreException of(String action, UserPath path, Path folder, IOException e) {
+    static FileStoreException of(String action, UserPath path, @Nullable Path folder, IOException e) {
         if (DiskSpace.isFull(e, folder)) {
             return new InsufficientStorageException();
         }

@@ -7,6 +7,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Copies a body into a file through one fixed buffer, enforcing the size limit as bytes arrive. Read
  * failures (the client went away) and write failures (the disk) are told apart, so a cut upload is the
@@ -39,7 +41,7 @@ final class StreamedCopy {
     }
 
     /** @param folder where the file lies, to tell up front whether its volume can hold {@code expectedLength} */
-    long toChannel(InputStream body, FileChannel channel, long expectedLength, Path folder) throws IOException {
+    long toChannel(InputStream body, FileChannel channel, long expectedLength, @Nullable Path folder) throws IOException {
         if (expectedLength > limit) {
             throw new UploadTooLargeException(reportedLimit);
         }

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import dev.statelab.store.LeaseLostException;
 import dev.statelab.store.StoreUnavailableException;
 import dev.statelab.users.ProblemResponses;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -63,7 +64,7 @@ final class StoreOutage extends OncePerRequestFilter {
         }
     }
 
-    private static RuntimeException storeFailure(Throwable e) {
+    private static @Nullable RuntimeException storeFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof StoreUnavailableException || t instanceof LeaseLostException) {
                 return (RuntimeException) t;

@@ -22,8 +22,17 @@ final class SimPrefix {
 
     /** A prefix that cannot be read; the reason goes back to the sender. */
     static final class BadPrefixException extends Exception {
+        private final String reason;
+
         BadPrefixException(String reason) {
             super(reason, null, false, false);
+            this.reason = reason;
+        }
+
+        /** The reason sent back to the client, never null. */
+        @Override
+        public String getMessage() {
+            return reason;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.statelab.store;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.AutoConfigurationImportFilter;
 import org.springframework.boot.autoconfigure.AutoConfigurationMetadata;
 import org.springframework.context.EnvironmentAware;
@@ -22,7 +23,7 @@ public final class RedisOnlyWhenChosen implements AutoConfigurationImportFilter,
     }
 
     @Override
-    public boolean[] match(String[] candidates, AutoConfigurationMetadata metadata) {
+    public boolean[] match(@Nullable String[] candidates, AutoConfigurationMetadata metadata) {
         boolean[] matches = new boolean[candidates.length];
         for (int i = 0; i < candidates.length; i++) {
             matches[i] = redis || candidates[i] == null || !candidates[i].startsWith(REDIS_AUTO_CONFIGURATIONS);

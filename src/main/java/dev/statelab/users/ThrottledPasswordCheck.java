@@ -26,7 +26,7 @@ public final class ThrottledPasswordCheck implements AuthenticationProvider {
     }
 
     @Override
-    public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+    public @Nullable Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String user = authentication.getName();
         String address = addressOf(authentication.getDetails());
         Duration locked = throttle.lockedFor(user, address);
@@ -40,7 +40,10 @@ public final class ThrottledPasswordCheck implements AuthenticationProvider {
             throttle.failed(user, address);
             throw e;
         }
-        throttle.succeeded(user, address);
+        if (verified != null) {
+            // null is "not mine to decide", not a success: it must not clear the user's count
+            throttle.succeeded(user, address);
+        }
         return verified;
     }
 

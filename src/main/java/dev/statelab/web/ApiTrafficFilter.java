@@ -80,6 +80,12 @@ public class ApiTrafficFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String api = apiOf(request.getRequestURI());
+        Counters meters = api == null ? null : counters.get(api);
+        if (meters == null) {
+            // shouldNotFilter keeps every other path out: nothing to count should one get here all the same
+            chain.doFilter(request, response);
+            return;
+        }
         CountingRequest countedRequest = new CountingRequest(request);
         CountingResponse countedResponse = new CountingResponse(response);
         try {
@@ -89,7 +95,7 @@ public class ApiTrafficFilter extends OncePerRequestFilter {
                 request.getAsyncContext().addListener(new AsyncListener() {
                     @Override
                     public void onComplete(AsyncEvent event) {
-                        record(api, countedRequest, countedResponse);
+                        record(meters, countedRequest, countedResponse);
                     }
 
                     @Override
@@ -105,13 +111,12 @@ public class ApiTrafficFilter extends OncePerRequestFilter {
                     }
                 });
             } else {
-                record(api, countedRequest, countedResponse);
+                record(meters, countedRequest, countedResponse);
             }
         }
     }
 
-    private void record(String api, CountingRequest request, CountingResponse response) {
-        Counters meters = counters.get(api);
+    private void record(Counters meters, CountingRequest request, CountingResponse response) {
         meters.requests().increment();
         meters.in().increment(requestBytes(request));
         meters.out().increment(responseBytes(request, response));

@@ -17,8 +17,8 @@ class CountingResponse extends HttpServletResponseWrapper {
 
     private @Nullable CountingOutputStream counter;
     private long declaredLength = -1;
-    private ServletOutputStream counted;
-    private PrintWriter writer;
+    private @Nullable ServletOutputStream counted;
+    private @Nullable PrintWriter writer;
 
     CountingResponse(HttpServletResponse response) {
         super(response);

@@ -12,6 +12,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
@@ -62,7 +63,7 @@ public final class SlowBodyGuard implements Filter {
         private final long minRate;
         private final long graceNanos;
         private final long start = System.nanoTime();
-        private ServletInputStream in;
+        private @Nullable ServletInputStream in;
 
         RateLimitedRequest(HttpServletRequest request, long minRate, long graceNanos) {
             super(request);

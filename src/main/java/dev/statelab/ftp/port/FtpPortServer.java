@@ -139,7 +139,7 @@ public final class FtpPortServer implements SmartLifecycle, PortContext {
         ControlConnection connection = new ControlConnection(client, this);
         connections.add(connection);
         try {
-            threads.execute(connection);
+            threads().execute(connection);
         } catch (RejectedExecutionException e) {
             release(connection);
             refuse(client, "421 The server is at its thread limit: try again later");
