@@ -1,6 +1,7 @@
 package dev.statelab.http;
 
 import java.io.IOException;
+import java.util.Objects;
 import java.util.concurrent.Semaphore;
 
 import dev.statelab.files.FileStore;
@@ -20,7 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class StreamedListings {
 
-    private static final String CACHE_CONTROL = CacheControl.noCache().cachePrivate().getHeaderValue();
+    // never null for a policy with directives; the library's return type only allows for an empty one
+    private static final String CACHE_CONTROL = Objects.requireNonNull(
+            CacheControl.noCache().cachePrivate().getHeaderValue());
 
     private final FileStore store;
     private final JsonMapper json;
