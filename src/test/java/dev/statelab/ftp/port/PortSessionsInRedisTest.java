@@ -91,7 +91,13 @@ class PortSessionsInRedisTest {
 
             assertThat(control.command("MKD moved-on")).startsWith("257");
             assertThat(control.command("CWD moved-on")).startsWith("250");
+            // the copy is written just after the reply, so that a command never waits for Redis
             JsonNode later = portSession(token);
+            for (long deadline = System.nanoTime() + 5_000_000_000L;
+                 !"/moved-on".equals(later.get("cwd").asString()) && System.nanoTime() < deadline; ) {
+                Thread.sleep(20);
+                later = portSession(token);
+            }
             assertThat(later.get("cwd").asString()).as("the listed copy follows the connection").isEqualTo("/moved-on");
             assertThat(later.get("commands").asLong()).isGreaterThan(listed.get("commands").asLong());
 
