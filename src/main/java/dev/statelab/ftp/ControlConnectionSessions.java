@@ -42,7 +42,7 @@ final class ControlConnectionSessions implements PortSessions {
         if (session != null) {
             session.setAttribute(FtpExchange.STATE, state);
             session.setLastAccessedTime(Instant.now());
-            sessions.save(session);
+            sessions.replace(session);
         } else if (sessions.endingOf(id) == SessionDirectory.Ending.ENDED_BY_ADMIN) {
             sessions.forgetWhenEnded(id);
             return false;
@@ -63,6 +63,6 @@ final class ControlConnectionSessions implements PortSessions {
         session.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, state.user());
         session.setAttribute(VIA, FTP_PORT);
         session.setAttribute(FtpExchange.STATE, state);
-        sessions.save(session);
+        sessions.replace(session);
     }
 }
