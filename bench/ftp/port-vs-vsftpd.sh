@@ -2,8 +2,13 @@
 # The real FTP port against vsftpd (Debian, sendfile on), curl as the client, on loopback:
 # 1 GiB RETR and STOR in MB/s, heap per idle logged-in control connection (1,000 of them, after a full GC),
 # and sequential logins per second. Ports 18600-18699 only. Run as root (vsftpd needs it) from the project.
+# BEFORE_JAR=path adds a second statelab (an older build) to every transfer line, so a change is measured
+# against its base in the same run; RUNS=n (2) transfer rounds; PARTS=transfers skips logins and heap.
 set -euo pipefail
 JAR=${JAR:-target/statelab-0.1.0-SNAPSHOT.jar}
+BEFORE_JAR=${BEFORE_JAR:-}
+RUNS=${RUNS:-2}
+PARTS=${PARTS:-all}
 WORK=$(mktemp -d /tmp/ftpbench.XXXX)
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
@@ -44,17 +49,35 @@ java -Xmx256m -jar "$JAR" --server.port=18600 --server.address=127.0.0.1 --state
   --statelab.ftp.max-connections-per-address=2000 --statelab.ftp.max-sessions-per-user=2000 \
   --statelab.sockets.tcp-port=-1 --statelab.sockets.udp-port=-1 --logging.level.root=WARN > "$WORK/statelab.log" 2>&1 & PIDS+=($!)
 JPID=$!
-for i in $(seq 60); do curl -s -o /dev/null ftp://127.0.0.1:18601/ --user bench:bench-pw && break; sleep 1; done
+if [ -n "$BEFORE_JAR" ]; then
+  # the older build: HTTP 18602, FTP 18603, passive 18640-18649, its own root
+  mkdir -p "$WORK/root-before/bench"; cp "$WORK/big.bin" "$WORK/root-before/bench/big.bin"
+  java -Xmx256m -jar "$BEFORE_JAR" --server.port=18602 --server.address=127.0.0.1 --statelab.ftp.port=18603 \
+    --statelab.ftp.passive-ports=18640-18649 --statelab.storage.root="$WORK/root-before" \
+    --statelab.users.accounts.bench.password='{noop}bench-pw' \
+    --statelab.sockets.tcp-port=-1 --statelab.sockets.udp-port=-1 --logging.level.root=WARN > "$WORK/before.log" 2>&1 & PIDS+=($!)
+  for i in $(seq 90); do curl -s -o /dev/null ftp://127.0.0.1:18603/ --user bench:bench-pw && break; sleep 1; done
+fi
+for i in $(seq 90); do curl -s -o /dev/null ftp://127.0.0.1:18601/ --user bench:bench-pw && break; sleep 1; done
 
 mb() { awk "BEGIN { printf \"%.0f\", $1 / 1000000 }"; }
-for run in 1 2; do
+for run in $(seq "$RUNS"); do
   v_get=$(curl -s -o /dev/null -w '%{speed_download}' ftp://127.0.0.1:18621/big.bin)
   s_get=$(curl -s -o /dev/null -w '%{speed_download}' --user bench:bench-pw ftp://127.0.0.1:18601/big.bin)
   v_put=$(curl -s -o /dev/null -w '%{speed_upload}' -T "$WORK/big.bin" ftp://127.0.0.1:18621/up/put$run.bin)
   s_put=$(curl -s -o /dev/null -w '%{speed_upload}' -T "$WORK/big.bin" --user bench:bench-pw ftp://127.0.0.1:18601/put.bin)
   rm -f "$WORK/anon/up/put$run.bin"
-  echo "run $run: RETR 1 GiB vsftpd $(mb "$v_get") MB/s, statelab $(mb "$s_get") MB/s; STOR vsftpd $(mb "$v_put") MB/s, statelab $(mb "$s_put") MB/s"
+  line="run $run (load $(cut -d' ' -f1 /proc/loadavg)): RETR 1 GiB vsftpd $(mb "$v_get") MB/s, statelab $(mb "$s_get") MB/s"
+  if [ -n "$BEFORE_JAR" ]; then
+    b_get=$(curl -s -o /dev/null -w '%{speed_download}' --user bench:bench-pw ftp://127.0.0.1:18603/big.bin)
+    b_put=$(curl -s -o /dev/null -w '%{speed_upload}' -T "$WORK/big.bin" --user bench:bench-pw ftp://127.0.0.1:18603/put.bin)
+    line="$line, before $(mb "$b_get") MB/s"
+  fi
+  line="$line; STOR vsftpd $(mb "$v_put") MB/s, statelab $(mb "$s_put") MB/s"
+  [ -n "$BEFORE_JAR" ] && line="$line, before $(mb "$b_put") MB/s"
+  echo "$line"
 done
+[ "$PARTS" = transfers ] && exit 0
 
 logins() {  # port user pass count -> logins/s (connect, USER, PASS, QUIT, sequential)
   python3 - "$@" <<'PY'

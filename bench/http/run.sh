@@ -4,7 +4,7 @@
 #   statelab's peak RSS after small and after large transfers.
 # statelab runs with -Xmx256m and a bcrypt (cost 10) account; nginx with auth_basic and a {PLAIN}
 # password (its fastest case). Ports: statelab $SL_PORT (18080), nginx $NG_PORT (18081), both on 127.0.0.1.
-# Usage: bench/http/run.sh            (JAVA=/path/to/java to pick the JVM; EXTRA_OPTS for more flags;
+# Usage: bench/http/run.sh            (JAVA=/path/to/java to pick the JVM; JAR= to pick the build; EXTRA_OPTS for more flags;
 #        PARTS=small for the 4 KiB GET only; ROUNDS=n to take nginx and statelab back to back n times)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -28,7 +28,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-JAR=$(ls target/statelab-*.jar 2>/dev/null | grep -v original | head -1 || true)
+JAR=${JAR:-$(ls target/statelab-*.jar 2>/dev/null | grep -v original | head -1 || true)}
 if [ -z "$JAR" ]; then
   ./mvnw -B -q -DskipTests package
   JAR=$(ls target/statelab-*.jar | grep -v original | head -1)

@@ -1,8 +1,8 @@
 package dev.statelab.files;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -36,7 +36,7 @@ final class AtomicWrites {
      * Stores {@code body} as the file at {@code location}; through a link inside the home the link's
      * target is replaced and the link kept.
      */
-    WriteResult write(Location location, InputStream body, long expectedLength, WritePrecondition precondition) {
+    WriteResult write(Location location, ReadableByteChannel body, long expectedLength, WritePrecondition precondition) {
         UserPath path = location.path();
         Path target = location.real();
         DiskState.requireParentFolder(path, target);
@@ -65,7 +65,7 @@ final class AtomicWrites {
      * but a failure or a crash at any moment leaves the file exactly as it was. Writers of the same file
      * wait until the append is over.
      */
-    StoredFile append(Location location, InputStream body) {
+    StoredFile append(Location location, ReadableByteChannel body) {
         UserPath path = location.path();
         Path file = location.real();
         DiskState.requireParentFolder(path, location.entry());
@@ -103,10 +103,17 @@ final class AtomicWrites {
     }
 
     private static void commit(Path temp, Path target, @Nullable StoredFile current) throws IOException {
-        if (current != null) {
-            Versions.keepAfter(temp, current.modified());
+        if (current == null) {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return;
         }
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Versions.keepAfter(temp, current.modified());
+        @Nullable FileChannel replaced = ReplacedFiles.hold(target);
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            ReplacedFiles.release(replaced);
+        }
     }
 
     private static void deleteQuietly(Path temp) {

@@ -2,6 +2,7 @@ package dev.statelab.files;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -100,6 +101,12 @@ public class FileStore {
      */
     public WriteResult write(String user, UserPath path, InputStream body, long expectedLength,
                              WritePrecondition precondition) {
+        return write(user, path, StreamChannel.of(body), expectedLength, precondition);
+    }
+
+    /** As {@link #write(String, UserPath, InputStream, long, WritePrecondition)}, from a channel (a socket), read with no copy through the heap. */
+    public WriteResult write(String user, UserPath path, ReadableByteChannel body, long expectedLength,
+                             WritePrecondition precondition) {
         return writes.write(jail(user).locate(path), body, expectedLength, precondition);
     }
 
@@ -109,6 +116,11 @@ public class FileStore {
      * or a crash leaves the file as it was. Writers of the same file wait until the append is over.
      */
     public StoredFile append(String user, UserPath path, InputStream body) {
+        return append(user, path, StreamChannel.of(body));
+    }
+
+    /** As {@link #append(String, UserPath, InputStream)}, from a channel (a socket). */
+    public StoredFile append(String user, UserPath path, ReadableByteChannel body) {
         return writes.append(jail(user).locate(path), body);
     }
 

@@ -1,7 +1,7 @@
 package dev.statelab.files;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -68,7 +68,7 @@ final class MovesAndCopies {
         try {
             if (!ends.sourceFile().isDirectory()) {
                 ends.existingTarget(overwrite);
-                try (InputStream in = Files.newInputStream(source, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+                try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
                     return writes.write(ends.target(), in, ends.sourceFile().size(),
                             overwrite ? WritePrecondition.NONE : WritePrecondition.CREATE_ONLY).file();
                 } catch (PreconditionFailedException e) {

@@ -1,9 +1,9 @@
 package dev.statelab.files;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -13,10 +13,14 @@ import org.jspecify.annotations.Nullable;
  * Copies a body into a file through one fixed buffer, enforcing the size limit as bytes arrive. Read
  * failures (the client went away) and write failures (the disk) are told apart, so a cut upload is the
  * client's error and a full disk is the server's.
+ *
+ * <p>A channel body (a socket) is read straight into a direct buffer, so the bytes never pass through the
+ * Java heap; a stream body (a servlet request) into a heap buffer. Each buffer is filled before it is
+ * written, because a servlet stream hands out a few KiB per read and a write per read costs a system
+ * call each. Writing back starts while the body still arrives ({@link FlushBehind}), so the final force
+ * only waits for the last few MiB.
  */
 final class StreamedCopy {
-
-    private static final int BUFFER_SIZE = 64 * 1024;
 
     private final long limit;
     private final long reportedLimit;
@@ -33,40 +37,55 @@ final class StreamedCopy {
     }
 
     /** Writes into a new file, forced to disk before returning; the caller deletes it on failure. */
-    void toNewFile(InputStream body, Path file, long expectedLength) throws IOException {
+    void toNewFile(ReadableByteChannel body, Path file, long expectedLength) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             toChannel(body, channel, expectedLength, file.getParent());
             channel.force(true);
         }
     }
 
-    /** @param folder where the file lies, to tell up front whether its volume can hold {@code expectedLength} */
-    long toChannel(InputStream body, FileChannel channel, long expectedLength, @Nullable Path folder) throws IOException {
+    /**
+     * Writes at the channel's position; the caller forces the channel.
+     *
+     * @param folder where the file lies, to tell up front whether its volume can hold {@code expectedLength}
+     */
+    long toChannel(ReadableByteChannel body, FileChannel channel, long expectedLength, @Nullable Path folder) throws IOException {
         if (expectedLength > limit) {
             throw new UploadTooLargeException(reportedLimit);
         }
         if (DiskSpace.cannotHold(folder, expectedLength)) {
             throw new InsufficientStorageException();
         }
-        byte[] buffer = new byte[BUFFER_SIZE];
-        ByteBuffer wrapper = ByteBuffer.wrap(buffer);
-        long total = 0;
-        while (true) {
-            int read = readFrom(body, buffer);
-            if (read < 0) {
-                break;
+        boolean viaHeap = body instanceof StreamChannel;
+        try (CopyBuffers.Lease lease = CopyBuffers.lease(viaHeap, expectedLength)) {
+            FlushBehind flush = new FlushBehind(channel);
+            try {
+                return copy(body, channel, lease.buffer(), expectedLength, flush);
+            } finally {
+                flush.awaitRunning();
             }
-            total += read;
+        }
+    }
+
+    private long copy(ReadableByteChannel body, FileChannel channel, ByteBuffer buffer, long expectedLength,
+                      FlushBehind flush) throws IOException {
+        long total = 0;
+        boolean ended = false;
+        while (!ended) {
+            buffer.clear();
+            ended = fill(body, buffer);
+            total += buffer.position();
             if (expectedLength >= 0 && total > expectedLength) {
                 throw new IncompleteUploadException("the body is longer than the announced " + expectedLength + " bytes");
             }
             if (total > limit) {
                 throw new UploadTooLargeException(reportedLimit);
             }
-            wrapper.clear().limit(read);
-            while (wrapper.hasRemaining()) {
-                channel.write(wrapper);
+            buffer.flip();
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
             }
+            flush.written(total);
         }
         if (expectedLength >= 0 && total != expectedLength) {
             throw new IncompleteUploadException("the body ended after " + total + " of " + expectedLength + " bytes");
@@ -74,9 +93,15 @@ final class StreamedCopy {
         return total;
     }
 
-    private static int readFrom(InputStream body, byte[] buffer) {
+    /** Reads until the buffer is full or the body ends; true when it ended. */
+    private static boolean fill(ReadableByteChannel body, ByteBuffer buffer) {
         try {
-            return body.read(buffer);
+            while (buffer.hasRemaining()) {
+                if (body.read(buffer) < 0) {
+                    return true;
+                }
+            }
+            return false;
         } catch (IOException e) {
             throw new IncompleteUploadException("the upload was cut off before it was complete", e);
         }

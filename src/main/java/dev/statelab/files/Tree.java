@@ -1,7 +1,7 @@
 package dev.statelab.files;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitOption;
@@ -238,7 +238,7 @@ final class Tree {
 
     /** Straight into place: the whole copy is hidden until it is complete, so no file needs a temporary name of its own. */
     private static void copyFile(Path file, Path destination, long size, long limit) throws IOException {
-        try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             new StreamedCopy(limit).toNewFile(in, destination, size);
         }
     }

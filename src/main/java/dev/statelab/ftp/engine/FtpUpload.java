@@ -1,11 +1,20 @@
 package dev.statelab.ftp.engine;
 
 import java.io.InputStream;
+import java.nio.channels.ReadableByteChannel;
+
+import dev.statelab.files.StreamChannel;
 
 /**
- * The data a STOR or APPE carries, as it arrives; the engine streams it into the store.
+ * The data a STOR or APPE carries, as it arrives; the engine streams it into the store. A channel (the
+ * FTP port's data socket) is read by the store without a copy through the heap.
  *
  * @param length the announced length in bytes, or -1 when unknown
  */
-public record FtpUpload(InputStream body, long length) {
+public record FtpUpload(ReadableByteChannel body, long length) {
+
+    /** A body that arrives as a stream (an HTTP request). */
+    public FtpUpload(InputStream body, long length) {
+        this(StreamChannel.of(body), length);
+    }
 }

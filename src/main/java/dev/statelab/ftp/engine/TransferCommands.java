@@ -4,14 +4,17 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
 import java.util.Map;
 
 import dev.statelab.files.FileStore;
 import dev.statelab.files.ReadableFile;
 import dev.statelab.files.StoredFile;
+import dev.statelab.files.StreamChannel;
 import dev.statelab.files.UserPath;
 import dev.statelab.files.WritePrecondition;
-import dev.statelab.traffic.CountingInputStream;
+import dev.statelab.traffic.CountingChannel;
 
 /** RETR, STOR and APPE: streamed transfers, honouring the session's REST offset and TYPE. */
 final class TransferCommands {
@@ -52,8 +55,9 @@ final class TransferCommands {
         }
         UserPath path = request.path();
         long offset = request.state().restartOffset();
-        CountingInputStream counted = new CountingInputStream(upload.body()); // before any conversion
-        InputStream body = state.isAscii() ? AsciiConversion.fromNetwork(counted) : counted;
+        CountingChannel counted = new CountingChannel(upload.body()); // before any conversion
+        ReadableByteChannel body = state.isAscii()
+                ? StreamChannel.of(AsciiConversion.fromNetwork(Channels.newInputStream(counted))) : counted;
         long length = state.isAscii() ? -1 : upload.length();
         if (offset > 0 && !append) {
             StoredFile current = store.find(request.user(), path);
@@ -63,7 +67,8 @@ final class TransferCommands {
             }
             // resuming is a new whole file (the kept head, then the new bytes), so it stays atomic
             InputStream head = store.read(request.user(), path).openStream(0);
-            body = new SequenceInputStream(new BoundedInputStream(head, offset), body);
+            body = StreamChannel.of(new SequenceInputStream(new BoundedInputStream(head, offset),
+                    Channels.newInputStream(counted)));
             length = length < 0 ? -1 : offset + length;
         }
         StoredFile stored = append

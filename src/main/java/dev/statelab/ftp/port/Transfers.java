@@ -1,14 +1,13 @@
 package dev.statelab.ftp.port;
 
-import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 
@@ -189,7 +188,7 @@ final class Transfers {
     }
 
     private FtpReply receive(Transfer transfer, FtpCommandLine line, SocketChannel channel) {
-        InputStream body = new Arrival(Channels.newInputStream(channel), transfer);
+        ReadableByteChannel body = new Arrival(channel, transfer);
         FtpOutcome outcome = context.engine().execute(FtpFace.PORT, connection.state(), line, new FtpUpload(body, -1));
         connection.state(outcome.state());
         return outcome.reply();
@@ -247,23 +246,18 @@ final class Transfers {
      * file, so a client that vanished looks like one that finished: when the control connection closes
      * as well, the end counts as a cut, and the file store keeps nothing of it.
      */
-    private final class Arrival extends FilterInputStream {
+    private final class Arrival implements ReadableByteChannel {
+        private final SocketChannel in;
         private final Transfer transfer;
 
-        Arrival(InputStream in, Transfer transfer) {
-            super(in);
+        Arrival(SocketChannel in, Transfer transfer) {
+            this.in = in;
             this.transfer = transfer;
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
+        public int read(ByteBuffer buffer) throws IOException {
+            int n = in.read(buffer);
             if (n > 0) {
                 transfer.progressed(n);
                 context.metrics().dataIn(n);
@@ -280,6 +274,16 @@ final class Transfers {
                 }
             }
             return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return in.isOpen();
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
         }
     }
 
