@@ -37,6 +37,11 @@ final class AtomicWrites {
      * target is replaced and the link kept.
      */
     WriteResult write(Location location, ReadableByteChannel body, long expectedLength, WritePrecondition precondition) {
+        return write(location, body, expectedLength, precondition, BodyEnd.CLEAN);
+    }
+
+    WriteResult write(Location location, ReadableByteChannel body, long expectedLength, WritePrecondition precondition,
+                      BodyEnd end) {
         UserPath path = location.path();
         Path target = location.real();
         DiskState.requireParentFolder(path, target);
@@ -44,6 +49,7 @@ final class AtomicWrites {
         Path temp = TemporaryFiles.besides(target);
         try {
             new StreamedCopy(maxUploadSize).toNewFile(body, temp, expectedLength);
+            end.confirm();
             try (PathLocks.Held held = locks.lock(target)) {
                 StoredFile current = DiskState.existingFile(path, target);
                 precondition.check(path, current);
@@ -65,7 +71,7 @@ final class AtomicWrites {
      * but a failure or a crash at any moment leaves the file exactly as it was. Writers of the same file
      * wait until the append is over.
      */
-    StoredFile append(Location location, ReadableByteChannel body) {
+    StoredFile append(Location location, ReadableByteChannel body, BodyEnd end) {
         UserPath path = location.path();
         Path file = location.real();
         DiskState.requireParentFolder(path, location.entry());
@@ -77,6 +83,7 @@ final class AtomicWrites {
                 new StreamedCopy(maxUploadSize - before, maxUploadSize).toChannel(body, out, -1, file.getParent());
                 out.force(true);
             }
+            end.confirm();
             commit(temp, file, current);
             return DiskState.after(path, location.entry());
         } catch (NoSuchFileException e) {

@@ -107,7 +107,13 @@ public class FileStore {
     /** As {@link #write(String, UserPath, InputStream, long, WritePrecondition)}, from a channel (a socket), read with no copy through the heap. */
     public WriteResult write(String user, UserPath path, ReadableByteChannel body, long expectedLength,
                              WritePrecondition precondition) {
-        return writes.write(jail(user).locate(path), body, expectedLength, precondition);
+        return write(user, path, body, expectedLength, precondition, BodyEnd.CLEAN);
+    }
+
+    /** As above, with {@code end} asked, once the bytes are on disk, whether the body really ended. */
+    public WriteResult write(String user, UserPath path, ReadableByteChannel body, long expectedLength,
+                             WritePrecondition precondition, BodyEnd end) {
+        return writes.write(jail(user).locate(path), body, expectedLength, precondition, end);
     }
 
     /**
@@ -121,7 +127,12 @@ public class FileStore {
 
     /** As {@link #append(String, UserPath, InputStream)}, from a channel (a socket). */
     public StoredFile append(String user, UserPath path, ReadableByteChannel body) {
-        return writes.append(jail(user).locate(path), body);
+        return append(user, path, body, BodyEnd.CLEAN);
+    }
+
+    /** As above, with {@code end} asked, once the bytes are on disk, whether the body really ended. */
+    public StoredFile append(String user, UserPath path, ReadableByteChannel body, BodyEnd end) {
+        return writes.append(jail(user).locate(path), body, end);
     }
 
     /** Creates one folder; its parent must exist, and it may lie at most {@code statelab.storage.max-depth} levels below the home. */

@@ -3,6 +3,7 @@ package dev.statelab.ftp.engine;
 import java.io.InputStream;
 import java.nio.channels.ReadableByteChannel;
 
+import dev.statelab.files.BodyEnd;
 import dev.statelab.files.StreamChannel;
 
 /**
@@ -10,8 +11,15 @@ import dev.statelab.files.StreamChannel;
  * FTP port's data socket) is read by the store without a copy through the heap.
  *
  * @param length the announced length in bytes, or -1 when unknown
+ * @param end    asked once the bytes are on disk whether the body really ended (a data connection's end
+ *               may be a vanished client's)
  */
-public record FtpUpload(ReadableByteChannel body, long length) {
+public record FtpUpload(ReadableByteChannel body, long length, BodyEnd end) {
+
+    /** A body whose end of stream is its end. */
+    public FtpUpload(ReadableByteChannel body, long length) {
+        this(body, length, BodyEnd.CLEAN);
+    }
 
     /** A body that arrives as a stream (an HTTP request). */
     public FtpUpload(InputStream body, long length) {

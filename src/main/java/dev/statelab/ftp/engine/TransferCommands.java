@@ -72,8 +72,8 @@ final class TransferCommands {
             length = length < 0 ? -1 : offset + length;
         }
         StoredFile stored = append
-                ? store.append(request.user(), path, body)
-                : store.write(request.user(), path, body, length, WritePrecondition.NONE).file();
+                ? store.append(request.user(), path, body, upload.end())
+                : store.write(request.user(), path, body, length, WritePrecondition.NONE, upload.end()).file();
         return request.reply(state.plusBytesIn(counted.count()), 226, "Transfer complete: " + counted.count()
                 + " bytes received, " + stored.path() + " is now " + stored.size() + " bytes");
     }

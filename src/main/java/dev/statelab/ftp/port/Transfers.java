@@ -188,8 +188,9 @@ final class Transfers {
     }
 
     private FtpReply receive(Transfer transfer, FtpCommandLine line, SocketChannel channel) {
-        ReadableByteChannel body = new Arrival(channel, transfer);
-        FtpOutcome outcome = context.engine().execute(FtpFace.PORT, connection.state(), line, new FtpUpload(body, -1));
+        Arrival body = new Arrival(channel, transfer);
+        FtpOutcome outcome = context.engine().execute(FtpFace.PORT, connection.state(), line,
+                new FtpUpload(body, -1, body::confirmEnd));
         connection.state(outcome.state());
         return outcome.reply();
     }
@@ -244,11 +245,13 @@ final class Transfers {
     /**
      * The bytes of a STOR as they arrive. In stream mode the end of the data connection is the end of the
      * file, so a client that vanished looks like one that finished: when the control connection closes
-     * as well, the end counts as a cut, and the file store keeps nothing of it.
+     * as well, within {@link #VANISHED_WAIT_MILLIS} of the end, the end counts as a cut and the file store
+     * keeps nothing of it. The store asks only once the bytes are on disk, so the wait runs alongside the sync.
      */
     private final class Arrival implements ReadableByteChannel {
         private final SocketChannel in;
         private final Transfer transfer;
+        private long endedAt;
 
         Arrival(SocketChannel in, Transfer transfer) {
             this.in = in;
@@ -264,16 +267,28 @@ final class Transfers {
                 return n;
             }
             if (n < 0) {
-                try {
-                    if (transfer.cut() != Transfer.Cut.NONE || connection.controlClosedWithin(VANISHED_WAIT_MILLIS)) {
-                        throw new IOException("the client went away during the upload");
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted", e);
+                if (transfer.cut() != Transfer.Cut.NONE) {
+                    throw new IOException("the upload was cut");
+                }
+                if (endedAt == 0) {
+                    endedAt = System.nanoTime();
                 }
             }
             return n;
+        }
+
+        /** The verdict on the end, once the bytes are on disk. */
+        void confirmEnd() throws IOException {
+            long waited = endedAt == 0 ? 0 : (System.nanoTime() - endedAt) / 1_000_000;
+            try {
+                if (transfer.cut() != Transfer.Cut.NONE
+                        || connection.controlClosedWithin(Math.max(0, VANISHED_WAIT_MILLIS - waited))) {
+                    throw new IOException("the client went away during the upload");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
         }
 
         @Override

@@ -301,6 +301,24 @@ class FtpPortEndToEndTest {
     }
 
     @Test
+    void aClientWhoseDataConnectionEndsJustBeforeItsControlConnectionLeavesTheOldFile() throws Exception {
+        FTPClient ftp = client("ana", "ana-pw");
+        assertThat(ftp.storeFile("late.bin", new ByteArrayInputStream("old".getBytes(StandardCharsets.UTF_8)))).isTrue();
+        RawControl control = RawControl.loggedIn(server.port(), "ana", "ana-pw");
+        control.command("TYPE I");
+        Socket data = control.epsvData(InetAddress.getLoopbackAddress());
+        assertThat(control.command("STOR late.bin")).startsWith("150");
+        data.getOutputStream().write(new byte[256 * 1024]);
+        data.getOutputStream().flush();
+        // a client process dying closes both sockets, but their ends may arrive a few milliseconds apart
+        data.close();
+        Thread.sleep(15);
+        control.close();
+        Thread.sleep(500);
+        assertThat(new String(retrieve(ftp, "late.bin"), StandardCharsets.UTF_8)).isEqualTo("old");
+    }
+
+    @Test
     void portSessionsAreListedForTheAdminCountTowardTheLimitAndCanBeEnded() throws Exception {
         List<RawControl> open = new ArrayList<>();
         try {
