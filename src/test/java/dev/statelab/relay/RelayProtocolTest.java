@@ -276,7 +276,7 @@ class RelayProtocolTest extends RelayTestBase {
     MeterRegistry meters;
 
     @Test
-    void framesBytesMessagesAndConnectionsAreMeteredUnderTheSharedNames() {
+    void framesBytesMessagesAndConnectionsAreMeteredUnderTheSharedNames() throws InterruptedException {
         try (ChatClient client = ChatClient.connect(port)) {
             client.join("metered", "meter");
             double requests = meters.get("statelab.requests").tag("api", "relay").counter().count();
@@ -289,6 +289,11 @@ class RelayProtocolTest extends RelayTestBase {
             assertThat(meters.get("statelab.requests").tag("api", "relay").counter().count()).isEqualTo(requests + 1);
             assertThat(meters.get("statelab.bytes").tags("api", "relay", "direction", "in").counter().count())
                     .isEqualTo(in + frame.length());
+            // counted once the write returns, which may be just after the client has the frame
+            for (long deadline = System.nanoTime() + 5_000_000_000L; System.nanoTime() < deadline
+                    && meters.get("statelab.bytes").tags("api", "relay", "direction", "out").counter().count() <= out; ) {
+                Thread.sleep(5);
+            }
             assertThat(meters.get("statelab.bytes").tags("api", "relay", "direction", "out").counter().count())
                     .isGreaterThan(out);
             assertThat(meters.get("statelab.relay.messages").counter().count()).isEqualTo(messages + 1);
