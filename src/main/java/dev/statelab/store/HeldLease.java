@@ -18,7 +18,11 @@ final class HeldLease {
     final @Nullable String loaded;
     /** The last save of this request, when it differs from {@link #loaded}; written with the release. */
     @Nullable PendingSave pending;
+    /** The content of this request's last save: a save of the same content changes nothing. */
+    @Nullable SessionContent savedFrom;
     volatile boolean lost;
+    /** When the lease was taken or last renewed ({@link System#nanoTime()}). */
+    volatile long renewedAt = System.nanoTime();
 
     /**
      * @param userKey   the sorted set of the session's user (or of sessions waiting for a password)

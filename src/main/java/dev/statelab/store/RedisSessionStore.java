@@ -113,15 +113,20 @@ final class RedisSessionStore implements SessionStore {
         if (renamed) {
             end(session.getOriginalId(), Ending.CLOSED);
         }
-        HeldLease.PendingSave document = document(session);
         HeldLease lease = renamed ? null : HeldLease.on(id);
         if (lease != null) {
             // fenced and written by the lease's release, in its round trip (RedisSessionLeases); Spring
             // Session saves on commit and again at the end, and the last one wins; none when nothing changed
+            SessionContent content = SessionContent.of(session);
+            if (content.equals(lease.savedFrom)) {
+                return;
+            }
+            HeldLease.PendingSave document = document(session);
             lease.pending = document.text().equals(lease.loaded) ? null : document;
+            lease.savedFrom = content;
             return;
         }
-        write(CREATE, id, document);
+        write(CREATE, id, document(session));
     }
 
     @Override
@@ -201,6 +206,7 @@ final class RedisSessionStore implements SessionStore {
         HeldLease lease = HeldLease.on(id);
         if (lease != null) {
             lease.pending = null;
+            lease.savedFrom = null;
         }
         Long ended = redis.script(END, List.of(keys.session(id), keys.all(), keys.pending(), keys.ended(id)),
                 id, reason.name(), String.valueOf(rememberEndings.toMillis()), keys.user(""));
