@@ -1,5 +1,6 @@
 package dev.statelab.store;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -11,8 +12,7 @@ import dev.statelab.users.UsersProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationListener;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -71,30 +71,15 @@ class RedisStoreConfig {
         if (sharedLoginThrottle instanceof RedisLoginThrottle shared) {
             container.addMessageListener(shared, new ChannelTopic(RedisLoginThrottle.CHANNEL));
         }
-        // started by statelabListenersStarter: an instance must start, and serve the stateless API, while Redis is away
+        // started and stopped by RedisListenersStarter: an instance must start, and serve the stateless API, while Redis is away
         container.setAutoStartup(false);
         return container;
     }
 
     @Bean
-    ApplicationListener<ApplicationReadyEvent> statelabListenersStarter(RedisMessageListenerContainer statelabRedisListeners) {
-        return ready -> {
-            Thread starter = new Thread(() -> {
-                while (!statelabRedisListeners.isRunning() && !Thread.currentThread().isInterrupted()) {
-                    try {
-                        statelabRedisListeners.start();
-                    } catch (RuntimeException unreachable) {
-                        try {
-                            Thread.sleep(2_000);
-                        } catch (InterruptedException e) {
-                            return;
-                        }
-                    }
-                }
-            }, "statelab-redis-listeners");
-            starter.setDaemon(true);
-            starter.start();
-        };
+    RedisListenersStarter statelabListenersStarter(RedisMessageListenerContainer statelabRedisListeners, DataRedisProperties redis) {
+        Duration connect = redis.getConnectTimeout() != null ? redis.getConnectTimeout() : Duration.ofSeconds(10);
+        return new RedisListenersStarter(statelabRedisListeners, Duration.ofSeconds(2), connect.plusSeconds(2));
     }
 
     /** The relay's rooms, their round trips counted under {@code api=relay}. */

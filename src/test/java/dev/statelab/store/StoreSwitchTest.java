@@ -2,9 +2,15 @@ package dev.statelab.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.statelab.StatelabApplication;
 import dev.statelab.support.RedisServer;
@@ -46,6 +52,47 @@ class StoreSwitchTest {
                 assertThat(connection.ping()).isEqualTo("PONG");
             }
             assertThat(context.containsBean("redisHealthContributor")).isTrue();
+        }
+    }
+
+    /**
+     * A server that takes the connection and never answers keeps the listeners subscribing; the context
+     * must still close at once, not wait on them forever. The store is stopped before its connection
+     * factory, so Lettuce's connect is never left waiting on a client that was shut down.
+     */
+    @Test
+    void anInstanceWhoseListenersAreStillSubscribingClosesPromptly(@TempDir Path root) throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<Socket> accepted = new CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                while (!silent.isClosed()) {
+                    try {
+                        accepted.add(silent.accept());
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            ConfigurableApplicationContext context = start(root, List.of("--statelab.store=redis",
+                    "--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + silent.getLocalPort(),
+                    "--spring.data.redis.timeout=700ms", "--spring.data.redis.connect-timeout=700ms"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (accepted.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(accepted).as("the listeners tried to connect").isNotEmpty();
+
+            Thread closer = new Thread(context::close);
+            long started = System.nanoTime();
+            closer.start();
+            closer.join(Duration.ofSeconds(15).toMillis());
+            assertThat(closer.isAlive()).as("the context is still closing after 15 s").isFalse();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+            for (Socket socket : accepted) {
+                socket.close();
+            }
         }
     }
 }
