@@ -84,8 +84,9 @@ wrk -t2 -c32 -d2s -H "$AUTH" "$NG/4k.bin" > /dev/null
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 # nginx and statelab back to back, ROUNDS times: on a shared machine only such pairs compare
 for round in $(seq 1 "$ROUNDS"); do
-  read -r NG_RPS NG_P99 <<< "$(run_wrk "$NG/4k.bin")"
-  read -r SL_RPS SL_P99 <<< "$(run_wrk "$SL/api/http/files/4k.bin")"
+  # through a file, not "$(...)": an error in run_wrk then stops the script under set -e
+  run_wrk "$NG/4k.bin" > "$WORK/rate"; read -r NG_RPS NG_P99 < "$WORK/rate"
+  run_wrk "$SL/api/http/files/4k.bin" > "$WORK/rate"; read -r SL_RPS SL_P99 < "$WORK/rate"
   echo "round $round: 4 KiB GET req/s nginx $NG_RPS (p99 $NG_P99) statelab $SL_RPS (p99 $SL_P99)" \
     "ratio $(ratio "$SL_RPS" "$NG_RPS") load $(cut -d' ' -f1 /proc/loadavg)"
 done

@@ -55,8 +55,9 @@ rate() { TOKENS="$WORK/tokens-$1" wrk -t2 -c8 -d"$DUR" --latency -s bench/store/
   grep -q "Non-2xx" "$WORK/wrk.out" && { echo "wrk saw errors:" >&2; cat "$WORK/wrk.out" >&2; exit 1; }
   echo "$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.out") $(awk '$1 == "99%" {print $2}' "$WORK/wrk.out")"; }
 for round in $(seq 1 "$ROUNDS"); do
-  read -r MEM MEM99 <<<"$(rate 18782)"
-  read -r RED RED99 <<<"$(rate 18783)"
+  # through a file, not "$(...)": an error in rate then stops the script under set -e
+  rate 18782 >"$WORK/rate"; read -r MEM MEM99 <"$WORK/rate"
+  rate 18783 >"$WORK/rate"; read -r RED RED99 <"$WORK/rate"
   echo "round $round: memory $MEM cmd/s (p99 $MEM99), redis $RED cmd/s (p99 $RED99), redis/memory" \
     "$(awk -v a="$RED" -v b="$MEM" 'BEGIN {printf "%.2f", a / b}') load $(cut -d' ' -f1 /proc/loadavg)"
 done

@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cleanupInterval    how often expired sessions are purged from memory
  * @param commandWait        how long a request waits for another request of its session to end (then 503)
  * @param leaseTtl           with a shared store: how long a request's lease on its session lasts unless
- *                           renewed (it is renewed every third of this while the request runs), so the
+ *                           renewed (it is renewed at least every half of this while the request runs), so the
  *                           longest a session stays blocked by an instance that died mid-command
  */
 @ConfigurationProperties("statelab.ftp")

@@ -78,8 +78,10 @@ class RedisStoreConfig {
 
     @Bean
     RedisListenersStarter statelabListenersStarter(RedisMessageListenerContainer statelabRedisListeners, DataRedisProperties redis) {
+        // a subscription under way ends within the connect timeout (Lettuce's default: 10 s) and one command's
         Duration connect = redis.getConnectTimeout() != null ? redis.getConnectTimeout() : Duration.ofSeconds(10);
-        return new RedisListenersStarter(statelabRedisListeners, Duration.ofSeconds(2), connect.plusSeconds(2));
+        Duration command = redis.getTimeout() != null ? redis.getTimeout() : Duration.ofSeconds(60);
+        return new RedisListenersStarter(statelabRedisListeners, Duration.ofSeconds(2), connect.plus(command).plusSeconds(1));
     }
 
     /** The relay's rooms, their round trips counted under {@code api=relay}. */

@@ -27,9 +27,6 @@ final class RedisStores implements SessionStores, TicketBooks, DisposableBean {
         this.redis = redis;
         this.json = json;
         this.registry = registry;
-        // nearly every lease is given back long before its first renewal: drop those renewals at once
-        // rather than keep thousands of cancelled ones queued for a third of the ttl
-        renewals.setRemoveOnCancelPolicy(true);
     }
 
     @Override

@@ -163,6 +163,36 @@ class LeaseFencingTest {
         assertThat(expiresAt.longValue()).isEqualTo(accessed.toEpochMilli() + Duration.ofMinutes(5).toMillis());
     }
 
+    /** The second save of a request is skipped only when nothing changed since the first: a change after it is what the release writes. */
+    @Test
+    void aChangeBetweenTheTwoSavesOfARequestIsWhatItsReleaseWrites() {
+        SessionStore sessions = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
+        SessionLeases leases = stores.leases("fence", Duration.ofSeconds(30));
+        MapSession session = sessions.createSession();
+        session.setAttribute("note", "first");
+        sessions.save(session);
+        String id = session.getId();
+
+        try (SessionLeases.Lease lease = leases.acquire(id, Duration.ZERO)) {
+            MapSession mine = sessions.findById(id);
+            mine.setAttribute("note", "on commit");
+            sessions.save(mine);
+            mine.setAttribute("note", "at the end"); // a download's counters, say, once its bytes are sent
+            sessions.save(mine);
+        }
+        assertThat(template.opsForValue().get("statelab:fence:session:" + id)).contains("at the end").doesNotContain("on commit");
+
+        try (SessionLeases.Lease lease = leases.acquire(id, Duration.ZERO)) {
+            MapSession mine = sessions.findById(id);
+            mine.setAttribute("note", "changed");
+            sessions.save(mine);
+            mine.setAttribute("note", "at the end"); // back to what was loaded: nothing left to write
+            sessions.save(mine);
+        }
+        assertThat(template.opsForValue().get("statelab:fence:session:" + id)).contains("at the end");
+        assertThat(template.hasKey("statelab:fence:lease:" + id)).isFalse();
+    }
+
     @Test
     void aRequestThatChangesNothingWritesNothingAndStillGivesTheLeaseBack() {
         SessionStore sessions = stores.sessions("fence", Duration.ofMinutes(5), TEXT);

@@ -44,24 +44,28 @@ class StoreSwitchTest {
         }
     }
 
+    /**
+     * Closed while its listeners are likely still subscribing (they start on their own thread once the
+     * application is ready): the close that hung here (one run in three) before the listeners were
+     * stopped ahead of the connection factory.
+     */
     @Test
-    void redisModeConnectsToTheConfiguredServer(@TempDir Path root) {
-        try (ConfigurableApplicationContext context = start(root, redis.arguments())) {
-            RedisConnectionFactory factory = context.getBean(RedisConnectionFactory.class);
-            try (var connection = factory.getConnection()) {
-                assertThat(connection.ping()).isEqualTo("PONG");
-            }
-            assertThat(context.containsBean("redisHealthContributor")).isTrue();
+    void redisModeConnectsToTheConfiguredServer(@TempDir Path root) throws InterruptedException {
+        ConfigurableApplicationContext context = start(root, redis.arguments());
+        RedisConnectionFactory factory = context.getBean(RedisConnectionFactory.class);
+        try (var connection = factory.getConnection()) {
+            assertThat(connection.ping()).isEqualTo("PONG");
         }
+        assertThat(context.containsBean("redisHealthContributor")).isTrue();
+        assertClosesWithin(context, Duration.ofSeconds(15));
     }
 
     /**
-     * A server that takes the connection and never answers keeps the listeners subscribing; the context
-     * must still close at once, not wait on them forever. The store is stopped before its connection
-     * factory, so Lettuce's connect is never left waiting on a client that was shut down.
+     * A server that takes the connection and never answers keeps the listeners subscribing: the close waits
+     * for them only as long as Redis's timeouts allow, then ends.
      */
     @Test
-    void anInstanceWhoseListenersAreStillSubscribingClosesPromptly(@TempDir Path root) throws Exception {
+    void anInstanceWhoseRedisNeverAnswersStillClosesPromptly(@TempDir Path root) throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             List<Socket> accepted = new CopyOnWriteArrayList<>();
             Thread acceptor = new Thread(() -> {
@@ -84,15 +88,18 @@ class StoreSwitchTest {
             }
             assertThat(accepted).as("the listeners tried to connect").isNotEmpty();
 
-            Thread closer = new Thread(context::close);
-            long started = System.nanoTime();
-            closer.start();
-            closer.join(Duration.ofSeconds(15).toMillis());
-            assertThat(closer.isAlive()).as("the context is still closing after 15 s").isFalse();
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+            assertClosesWithin(context, Duration.ofSeconds(15));
             for (Socket socket : accepted) {
                 socket.close();
             }
         }
+    }
+
+    private static void assertClosesWithin(ConfigurableApplicationContext context, Duration limit) throws InterruptedException {
+        Thread closer = new Thread(context::close, "test-close");
+        closer.setDaemon(true);
+        closer.start();
+        closer.join(limit.toMillis());
+        assertThat(closer.isAlive()).as("the context is still closing after " + limit).isFalse();
     }
 }
