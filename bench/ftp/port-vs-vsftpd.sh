@@ -3,10 +3,14 @@
 # 1 GiB RETR and STOR in MB/s, heap per idle logged-in control connection (1,000 of them, after a full GC),
 # and sequential logins per second. Ports 18600-18699 only. Run as root (vsftpd needs it) from the project.
 # BEFORE_JAR=path adds a second statelab (an older build) to every transfer line, so a change is measured
-# against its base in the same run; RUNS=n (2) transfer rounds; PARTS=transfers skips logins and heap.
+# against its base in the same run; BEFORE_ARGS=... gives that second statelab more arguments and
+# BEFORE_NAME=... its label (the same jar with BEFORE_ARGS=--statelab.storage.sync-writes=false
+# BEFORE_NAME=unsynced measures a setting); RUNS=n (2) transfer rounds; PARTS=transfers skips logins and heap.
 set -euo pipefail
 JAR=${JAR:-target/statelab-0.1.0-SNAPSHOT.jar}
 BEFORE_JAR=${BEFORE_JAR:-}
+BEFORE_ARGS=${BEFORE_ARGS:-}
+BEFORE_NAME=${BEFORE_NAME:-before}
 RUNS=${RUNS:-2}
 PARTS=${PARTS:-all}
 WORK=$(mktemp -d /tmp/ftpbench.XXXX)
@@ -55,7 +59,7 @@ if [ -n "$BEFORE_JAR" ]; then
   java -Xmx256m -jar "$BEFORE_JAR" --server.port=18602 --server.address=127.0.0.1 --statelab.ftp.port=18603 \
     --statelab.ftp.passive-ports=18640-18649 --statelab.storage.root="$WORK/root-before" \
     --statelab.users.accounts.bench.password='{noop}bench-pw' \
-    --statelab.sockets.tcp-port=-1 --statelab.sockets.udp-port=-1 --logging.level.root=WARN > "$WORK/before.log" 2>&1 & PIDS+=($!)
+    --statelab.sockets.tcp-port=-1 --statelab.sockets.udp-port=-1 --logging.level.root=WARN $BEFORE_ARGS > "$WORK/before.log" 2>&1 & PIDS+=($!)
   for i in $(seq 90); do curl -s -o /dev/null ftp://127.0.0.1:18603/ --user bench:bench-pw && break; sleep 1; done
 fi
 for i in $(seq 90); do curl -s -o /dev/null ftp://127.0.0.1:18601/ --user bench:bench-pw && break; sleep 1; done
@@ -71,10 +75,10 @@ for run in $(seq "$RUNS"); do
   if [ -n "$BEFORE_JAR" ]; then
     b_get=$(curl -s -o /dev/null -w '%{speed_download}' --user bench:bench-pw ftp://127.0.0.1:18603/big.bin)
     b_put=$(curl -s -o /dev/null -w '%{speed_upload}' -T "$WORK/big.bin" --user bench:bench-pw ftp://127.0.0.1:18603/put.bin)
-    line="$line, before $(mb "$b_get") MB/s"
+    line="$line, $BEFORE_NAME $(mb "$b_get") MB/s"
   fi
   line="$line; STOR vsftpd $(mb "$v_put") MB/s, statelab $(mb "$s_put") MB/s"
-  [ -n "$BEFORE_JAR" ] && line="$line, before $(mb "$b_put") MB/s"
+  [ -n "$BEFORE_JAR" ] && line="$line, $BEFORE_NAME $(mb "$b_put") MB/s"
   echo "$line"
 done
 [ "$PARTS" = transfers ] && exit 0

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one way a file's content changes: the new content is built in a temporary file beside the target,
- * forced to disk, and renamed over the target under the target's lock (where a precondition is checked
- * once more), so readers and a crash see the old file or the new one, never a part. Uploads, file copies
+ * forced to disk (unless writes are left to the page cache), and renamed over the target under the
+ * target's lock (where a precondition is checked once more), so readers and a crashed process see the old
+ * file or the new one, never a part; forced, so does a crashed machine. Uploads, file copies
  * and appends all end here.
  */
 final class AtomicWrites {
@@ -25,11 +26,11 @@ final class AtomicWrites {
     private static final Logger log = LoggerFactory.getLogger(AtomicWrites.class);
 
     private final PathLocks locks;
-    private final long maxUploadSize;
+    private final StreamedCopy uploads;
 
-    AtomicWrites(PathLocks locks, long maxUploadSize) {
+    AtomicWrites(PathLocks locks, StreamedCopy uploads) {
         this.locks = locks;
-        this.maxUploadSize = maxUploadSize;
+        this.uploads = uploads;
     }
 
     /**
@@ -48,7 +49,7 @@ final class AtomicWrites {
         precondition.check(path, DiskState.existingFile(path, target));
         Path temp = TemporaryFiles.besides(target);
         try {
-            new StreamedCopy(maxUploadSize).toNewFile(body, temp, expectedLength);
+            uploads.toNewFile(body, temp, expectedLength);
             end.confirm();
             try (PathLocks.Held held = locks.lock(target)) {
                 StoredFile current = DiskState.existingFile(path, target);
@@ -80,8 +81,8 @@ final class AtomicWrites {
             StoredFile current = DiskState.existingFile(path, file);
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 long before = current == null ? 0 : copyInto(file, out);
-                new StreamedCopy(maxUploadSize - before, maxUploadSize).toChannel(body, out, -1, file.getParent());
-                out.force(true);
+                uploads.leaving(before).toChannel(body, out, -1, file.getParent());
+                uploads.force(out);
             }
             end.confirm();
             commit(temp, file, current);

@@ -40,8 +40,9 @@ public class FileStore {
         this.root = properties.root().toAbsolutePath().normalize();
         this.maxUploadSize = properties.maxUploadSize().toBytes();
         this.depth = new DepthLimit(properties.maxDepth());
-        this.writes = new AtomicWrites(locks, maxUploadSize);
-        this.movesAndCopies = new MovesAndCopies(locks, writes, depth, maxUploadSize);
+        StreamedCopy uploads = new StreamedCopy(maxUploadSize, properties.syncWrites());
+        this.writes = new AtomicWrites(locks, uploads);
+        this.movesAndCopies = new MovesAndCopies(locks, writes, depth, uploads);
         try {
             Files.createDirectories(root);
         } catch (IOException e) {

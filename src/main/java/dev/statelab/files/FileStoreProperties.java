@@ -14,12 +14,17 @@ import org.springframework.util.unit.DataSize;
  * @param maxUploadSize larger uploads are refused (413) and leave nothing behind
  * @param maxDepth      no folder may lie more than this many levels below a home; a mkdir, move or copy
  *                      that would make one is refused (400) and changes nothing
+ * @param syncWrites    force every new file content to disk ({@code fsync}) before it replaces the old: an
+ *                      upload that was answered survives a power loss. With false the bytes are left to the
+ *                      page cache, as vsftpd and nginx do: writes stay whole or absent for readers and for a
+ *                      crashed process, but a crash of the machine may lose the last seconds of uploads
  */
 @ConfigurationProperties("statelab.storage")
 public record FileStoreProperties(
         @DefaultValue("./data") Path root,
         @DefaultValue("10GB") DataSize maxUploadSize,
-        @DefaultValue("256") int maxDepth) {
+        @DefaultValue("256") int maxDepth,
+        @DefaultValue("true") boolean syncWrites) {
 
     public static final int DEFAULT_MAX_DEPTH = 256;
 
@@ -32,5 +37,9 @@ public record FileStoreProperties(
 
     public FileStoreProperties(Path root, DataSize maxUploadSize) {
         this(root, maxUploadSize, DEFAULT_MAX_DEPTH);
+    }
+
+    public FileStoreProperties(Path root, DataSize maxUploadSize, int maxDepth) {
+        this(root, maxUploadSize, maxDepth, true);
     }
 }

@@ -11,6 +11,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Starts writing a large upload back to disk while it still arrives. Without it every byte waits in the
  * page cache until the final force, which then writes the whole file while the client waits for its
@@ -31,17 +33,20 @@ final class FlushBehind {
                 return thread;
             });
 
-    private final FileChannel channel;
+    /** For writes left to the page cache: nothing to start early. */
+    static final FlushBehind NONE = new FlushBehind(null);
+
+    private final @Nullable FileChannel channel;
     private long startedAt;
     private Future<?> running = CompletableFuture.completedFuture(null);
 
-    FlushBehind(FileChannel channel) {
+    FlushBehind(@Nullable FileChannel channel) {
         this.channel = channel;
     }
 
     /** @param total the bytes written so far */
     void written(long total) {
-        if (total - startedAt < EVERY || !running.isDone()) {
+        if (channel == null || total - startedAt < EVERY || !running.isDone()) {
             return;
         }
         try {
@@ -71,8 +76,12 @@ final class FlushBehind {
     }
 
     private void force() {
+        FileChannel forced = channel;
+        if (forced == null) {
+            return;
+        }
         try {
-            channel.force(false);
+            forced.force(false);
         } catch (IOException e) {
             // a real write failure shows in the upload's own writes and its final force
         }

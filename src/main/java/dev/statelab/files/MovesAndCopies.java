@@ -24,13 +24,13 @@ final class MovesAndCopies {
     private final PathLocks locks;
     private final AtomicWrites writes;
     private final DepthLimit depth;
-    private final long maxUploadSize;
+    private final StreamedCopy perFile;
 
-    MovesAndCopies(PathLocks locks, AtomicWrites writes, DepthLimit depth, long maxUploadSize) {
+    MovesAndCopies(PathLocks locks, AtomicWrites writes, DepthLimit depth, StreamedCopy perFile) {
         this.locks = locks;
         this.writes = writes;
         this.depth = depth;
-        this.maxUploadSize = maxUploadSize;
+        this.perFile = perFile;
     }
 
     /** Moves or renames a file or folder in one step; an existing target is replaced only with {@code overwrite}. */
@@ -87,7 +87,7 @@ final class MovesAndCopies {
         Path target = ends.target().entry();
         Path building = TemporaryFiles.besides(target);
         try {
-            Tree.copy(source, building, maxUploadSize);
+            Tree.copy(source, building, perFile);
             try (PathLocks.Held held = locks.lock(target)) {
                 if (ends.existingTarget(overwrite) != null) {
                     Tree.replace(building, target);

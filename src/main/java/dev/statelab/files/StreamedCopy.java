@@ -17,35 +17,51 @@ import org.jspecify.annotations.Nullable;
  * <p>A channel body (a socket) is read straight into a direct buffer, so the bytes never pass through the
  * Java heap; a stream body (a servlet request) into a heap buffer. Each buffer is filled before it is
  * written, because a servlet stream hands out a few KiB per read and a write per read costs a system
- * call each. Writing back starts while the body still arrives ({@link FlushBehind}), so the final force
- * only waits for the last few MiB.
+ * call each. When writes are synced, writing back starts while the body still arrives ({@link FlushBehind}),
+ * so the final force only waits for the last few MiB; unsynced, the bytes are left to the page cache.
  */
 final class StreamedCopy {
 
     private final long limit;
     private final long reportedLimit;
+    private final boolean sync;
 
-    /** @param limit how many bytes may arrive; also the limit a refusal names */
-    StreamedCopy(long limit) {
-        this(limit, limit);
+    /**
+     * @param limit how many bytes may arrive; also the limit a refusal names
+     * @param sync  whether a written file is forced to disk ({@code fsync}) before it is used
+     */
+    StreamedCopy(long limit, boolean sync) {
+        this(limit, limit, sync);
     }
 
-    /** @param reportedLimit the limit a refusal names, when {@code limit} is what is left of it (an append) */
-    StreamedCopy(long limit, long reportedLimit) {
+    private StreamedCopy(long limit, long reportedLimit, boolean sync) {
         this.limit = Math.max(0, limit);
         this.reportedLimit = reportedLimit;
+        this.sync = sync;
     }
 
-    /** Writes into a new file, forced to disk before returning; the caller deletes it on failure. */
+    /** The same copy with {@code used} bytes of its limit already taken (an append); a refusal still names the whole limit. */
+    StreamedCopy leaving(long used) {
+        return new StreamedCopy(limit - used, reportedLimit, sync);
+    }
+
+    /** Writes into a new file, forced to disk before returning when writes are synced; the caller deletes it on failure. */
     void toNewFile(ReadableByteChannel body, Path file, long expectedLength) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             toChannel(body, channel, expectedLength, file.getParent());
+            force(channel);
+        }
+    }
+
+    /** Forces what was written to disk, data and metadata, when writes are synced. */
+    void force(FileChannel channel) throws IOException {
+        if (sync) {
             channel.force(true);
         }
     }
 
     /**
-     * Writes at the channel's position; the caller forces the channel.
+     * Writes at the channel's position; the caller forces the channel ({@link #force}).
      *
      * @param folder where the file lies, to tell up front whether its volume can hold {@code expectedLength}
      */
@@ -58,7 +74,7 @@ final class StreamedCopy {
         }
         boolean viaHeap = body instanceof StreamChannel;
         try (CopyBuffers.Lease lease = CopyBuffers.lease(viaHeap, expectedLength)) {
-            FlushBehind flush = new FlushBehind(channel);
+            FlushBehind flush = sync ? new FlushBehind(channel) : FlushBehind.NONE;
             try {
                 return copy(body, channel, lease.buffer(), expectedLength, flush);
             } finally {

@@ -204,7 +204,7 @@ final class Tree {
      * Copies a folder into {@code target}, a new name (the caller's hidden temporary one); links and the
      * store's temporary files are skipped. On failure what was copied so far is removed.
      */
-    static void copy(Path source, Path target, long limitPerFile) throws IOException {
+    static void copy(Path source, Path target, StreamedCopy perFile) throws IOException {
         try {
             Files.walkFileTree(source, new SimpleFileVisitor<>() {
                 @Override
@@ -219,7 +219,7 @@ final class Tree {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                     if (attrs.isRegularFile() && !TemporaryFiles.isTemporary(file)) {
-                        copyFile(file, target.resolve(source.relativize(file)), attrs.size(), limitPerFile);
+                        copyFile(file, target.resolve(source.relativize(file)), attrs.size(), perFile);
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -237,9 +237,9 @@ final class Tree {
     }
 
     /** Straight into place: the whole copy is hidden until it is complete, so no file needs a temporary name of its own. */
-    private static void copyFile(Path file, Path destination, long size, long limit) throws IOException {
+    private static void copyFile(Path file, Path destination, long size, StreamedCopy copy) throws IOException {
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            new StreamedCopy(limit).toNewFile(in, destination, size);
+            copy.toNewFile(in, destination, size);
         }
     }
 

@@ -41,7 +41,12 @@ class FileStoreWriteTest {
     @BeforeEach
     void setUp() throws IOException {
         fixture = new StoreFixture(tempDir);
-        store = fixture.store(DataSize.ofKilobytes(64));
+        store = fixture.store(DataSize.ofKilobytes(64), syncWrites());
+    }
+
+    /** Whether the store under test forces writes to disk; {@link UnsyncedFileStoreWriteTest} runs every case without. */
+    boolean syncWrites() {
+        return true;
     }
 
     /** A body that delivers {@code good} bytes, then fails as a dropped connection does. */

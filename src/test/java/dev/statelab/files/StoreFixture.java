@@ -57,7 +57,11 @@ final class StoreFixture {
     }
 
     FileStore store(DataSize maxUploadSize) {
-        return new FileStore(new FileStoreProperties(root, maxUploadSize));
+        return store(maxUploadSize, true);
+    }
+
+    FileStore store(DataSize maxUploadSize, boolean syncWrites) {
+        return new FileStore(new FileStoreProperties(root, maxUploadSize, FileStoreProperties.DEFAULT_MAX_DEPTH, syncWrites));
     }
 
     /** Every entry outside alice's home, with its content (files) or link target (links); links are not followed. */
