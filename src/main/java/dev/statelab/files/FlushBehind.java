@@ -11,8 +11,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * Starts writing a large upload back to disk while it still arrives. Without it every byte waits in the
  * page cache until the final force, which then writes the whole file while the client waits for its
@@ -33,20 +31,20 @@ final class FlushBehind {
                 return thread;
             });
 
-    /** For writes left to the page cache: nothing to start early. */
-    static final FlushBehind NONE = new FlushBehind(null);
-
-    private final @Nullable FileChannel channel;
+    private final FileChannel channel;
+    /** False for writes left to the page cache: nothing is forced, early or late. */
+    private final boolean enabled;
     private long startedAt;
     private Future<?> running = CompletableFuture.completedFuture(null);
 
-    FlushBehind(@Nullable FileChannel channel) {
+    FlushBehind(FileChannel channel, boolean enabled) {
         this.channel = channel;
+        this.enabled = enabled;
     }
 
     /** @param total the bytes written so far */
     void written(long total) {
-        if (channel == null || total - startedAt < EVERY || !running.isDone()) {
+        if (!enabled || total - startedAt < EVERY || !running.isDone()) {
             return;
         }
         try {
@@ -76,12 +74,8 @@ final class FlushBehind {
     }
 
     private void force() {
-        FileChannel forced = channel;
-        if (forced == null) {
-            return;
-        }
         try {
-            forced.force(false);
+            channel.force(false);
         } catch (IOException e) {
             // a real write failure shows in the upload's own writes and its final force
         }

@@ -74,7 +74,7 @@ final class StreamedCopy {
         }
         boolean viaHeap = body instanceof StreamChannel;
         try (CopyBuffers.Lease lease = CopyBuffers.lease(viaHeap, expectedLength)) {
-            FlushBehind flush = sync ? new FlushBehind(channel) : FlushBehind.NONE;
+            FlushBehind flush = new FlushBehind(channel, sync);
             try {
                 return copy(body, channel, lease.buffer(), expectedLength, flush);
             } finally {

@@ -63,10 +63,7 @@ class LeaseFencingTest {
     void aSaveWhoseLeaseWasTakenOverFailsAndLeavesTheNewerStateInPlace() {
         SessionStore sessions = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
         SessionLeases leases = stores.leases("fence", Duration.ofSeconds(30));
-        MapSession session = sessions.createSession();
-        session.setAttribute("note", "first");
-        sessions.save(session);
-        String id = session.getId();
+        String id = savedSession(sessions, "first");
 
         SessionLeases.Lease lease = leases.acquire(id, Duration.ZERO);
         assertThat(lease).isNotNull();
@@ -135,10 +132,7 @@ class LeaseFencingTest {
     void aCommandCostsTwoRoundTripsAndItsSaveReachesRedisWithTheRelease() {
         SessionStore sessions = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
         SessionLeases leases = stores.leases("fence", Duration.ofSeconds(30));
-        MapSession session = sessions.createSession();
-        session.setAttribute("note", "first");
-        sessions.save(session);
-        String id = session.getId();
+        String id = savedSession(sessions, "first");
         String key = "statelab:fence:session:" + id;
 
         double before = roundTrips();
@@ -168,10 +162,7 @@ class LeaseFencingTest {
     void aChangeBetweenTheTwoSavesOfARequestIsWhatItsReleaseWrites() {
         SessionStore sessions = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
         SessionLeases leases = stores.leases("fence", Duration.ofSeconds(30));
-        MapSession session = sessions.createSession();
-        session.setAttribute("note", "first");
-        sessions.save(session);
-        String id = session.getId();
+        String id = savedSession(sessions, "first");
 
         try (SessionLeases.Lease lease = leases.acquire(id, Duration.ZERO)) {
             MapSession mine = sessions.findById(id);
@@ -182,6 +173,8 @@ class LeaseFencingTest {
         }
         assertThat(template.opsForValue().get("statelab:fence:session:" + id)).contains("at the end").doesNotContain("on commit");
 
+        // a write would set the key's expiry back to the idle timeout (5 min): a shorter one shows none happened
+        template.expire("statelab:fence:session:" + id, Duration.ofSeconds(100));
         try (SessionLeases.Lease lease = leases.acquire(id, Duration.ZERO)) {
             MapSession mine = sessions.findById(id);
             mine.setAttribute("note", "changed");
@@ -190,6 +183,8 @@ class LeaseFencingTest {
             sessions.save(mine);
         }
         assertThat(template.opsForValue().get("statelab:fence:session:" + id)).contains("at the end");
+        assertThat(template.getExpire("statelab:fence:session:" + id, java.util.concurrent.TimeUnit.SECONDS))
+                .as("not written again").isBetween(1L, 100L);
         assertThat(template.hasKey("statelab:fence:lease:" + id)).isFalse();
     }
 
@@ -197,11 +192,9 @@ class LeaseFencingTest {
     void aRequestThatChangesNothingWritesNothingAndStillGivesTheLeaseBack() {
         SessionStore sessions = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
         SessionLeases leases = stores.leases("fence", Duration.ofSeconds(30));
-        MapSession session = sessions.createSession();
-        session.setAttribute("note", "same");
-        sessions.save(session);
-        String id = session.getId();
+        String id = savedSession(sessions, "same");
         String stored = template.opsForValue().get("statelab:fence:session:" + id);
+        template.expire("statelab:fence:session:" + id, Duration.ofSeconds(100)); // a write would reset it to 5 min
 
         double before = roundTrips();
         try (SessionLeases.Lease lease = leases.acquire(id, Duration.ZERO)) {
@@ -209,7 +202,17 @@ class LeaseFencingTest {
         }
         assertThat(roundTrips() - before).isEqualTo(2);
         assertThat(template.opsForValue().get("statelab:fence:session:" + id)).isEqualTo(stored);
+        assertThat(template.getExpire("statelab:fence:session:" + id, java.util.concurrent.TimeUnit.SECONDS))
+                .as("nothing written").isBetween(1L, 100L);
         assertThat(template.hasKey("statelab:fence:lease:" + id)).isFalse();
+    }
+
+    /** A new session holding {@code note}, created outside any lease; its id. */
+    private static String savedSession(SessionStore sessions, String note) {
+        MapSession session = sessions.createSession();
+        session.setAttribute("note", note);
+        sessions.save(session);
+        return session.getId();
     }
 
     private static double roundTrips() {
