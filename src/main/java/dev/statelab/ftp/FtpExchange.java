@@ -10,7 +10,9 @@ import dev.statelab.ftp.engine.FtpOutcome;
 import dev.statelab.ftp.engine.FtpReply;
 import dev.statelab.ftp.engine.FtpSessionState;
 import dev.statelab.ftp.engine.FtpUpload;
+import dev.statelab.ftp.engine.FtpVerbs;
 import dev.statelab.store.SessionDirectory;
+import dev.statelab.store.SessionLeases;
 import org.jspecify.annotations.Nullable;
 import org.springframework.session.FindByIndexNameSessionRepository;
 
@@ -26,28 +28,46 @@ final class FtpExchange {
 
     private final FtpCommandEngine engine;
     private final SessionDirectory sessions;
+    private final SessionLeases leases;
     private final int loginTimeoutSeconds;
     private final int maxPendingLogins;
 
-    FtpExchange(FtpCommandEngine engine, SessionDirectory sessions, FtpProperties properties) {
+    FtpExchange(FtpCommandEngine engine, SessionDirectory sessions, SessionLeases leases, FtpProperties properties) {
         this.engine = engine;
         this.sessions = sessions;
+        this.leases = leases;
         this.loginTimeoutSeconds = (int) properties.loginTimeout().toSeconds();
         this.maxPendingLogins = properties.maxPendingLogins();
     }
 
-    /** The outcome of one command; a RETR's bytes are left to the caller to stream. */
+    /**
+     * The outcome of one command; a RETR's bytes are left to the caller to stream. A command that
+     * reaches beyond its session runs under the session's lease; one that touches only the session may
+     * have started from this instance's copy of it, and runs again when the store had a newer one.
+     */
     FtpOutcome run(HttpServletRequest request, FtpFace face, FtpCommandLine line, @Nullable FtpUpload upload) {
         HttpSession session = request.getSession(false);
-        FtpSessionState state = session == null ? FtpSessionState.connected(request.getRemoteAddr()) : stateOf(session, request);
-        FtpOutcome outcome = engine.execute(face, state, line, upload);
-        if (outcome.effect() == FtpOutcome.Effect.OPEN && session == null
-                && !sessions.hasRoomForPendingLogin(maxPendingLogins)) {
-            // a USER without a session costs memory until its login timeout: bound how many may wait
-            return new FtpOutcome(FtpReply.of(421, "Too many logins are waiting for a password: try again later, "
-                    + "or log in with one request at POST /api/ftp/session"), state, FtpOutcome.Effect.STAY, null);
+        if (session == null) {
+            FtpSessionState state = FtpSessionState.connected(request.getRemoteAddr());
+            FtpOutcome outcome = engine.execute(face, state, line, upload);
+            if (outcome.effect() == FtpOutcome.Effect.OPEN && !sessions.hasRoomForPendingLogin(maxPendingLogins)) {
+                // a USER without a session costs memory until its login timeout: bound how many may wait
+                return new FtpOutcome(FtpReply.of(421, "Too many logins are waiting for a password: try again later, "
+                        + "or log in with one request at POST /api/ftp/session"), state, FtpOutcome.Effect.STAY, null);
+            }
+            apply(request, null, outcome);
+            return outcome;
         }
-        apply(request, session, outcome);
+        String id = session.getId();
+        boolean mayRunAgain = FtpVerbs.onlyTouchesTheSession(line.verb());
+        if (!mayRunAgain) {
+            leases.confirm(id);
+        }
+        FtpOutcome outcome;
+        do {
+            outcome = engine.execute(face, stateOf(session, request), line, upload);
+            apply(request, session, outcome);
+        } while (mayRunAgain && !leases.settle(id));
         return outcome;
     }
 

@@ -52,6 +52,13 @@ final class FtpResponses {
         write(response, status, body);
     }
 
+    /** 503 (HTTP 409): another command of this session is running, here or on another instance. */
+    void busy(HttpServletResponse response) throws IOException {
+        write(response, HttpStatus.CONFLICT, FtpReplyBody.of(FtpReply.of(503,
+                "Bad sequence of commands: another command of this session is still running. Send one at a "
+                        + "time, as on a control connection, or log in a second session for parallel work")));
+    }
+
     void write(HttpServletResponse response, HttpStatus status, Object body) throws IOException {
         if (status == HttpStatus.UNAUTHORIZED) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);

@@ -27,16 +27,20 @@ import tools.jackson.databind.json.JsonMapper;
 class FtpSecurityConfig {
 
     @Bean
-    @Order(FilterOrders.FTP_CHAIN)
-    SecurityFilterChain ftpChain(HttpSecurity http, AuthenticationManager manager, JsonMapper json,
-                                 SessionDirectory sessions, FtpProperties properties, MeterRegistry registry)
-            throws Exception {
+    SessionRefusal ftpSessionRefusal(JsonMapper json, SessionDirectory sessions, FtpProperties properties) {
         ProblemResponses problems = new ProblemResponses(json, FtpResponses.CHALLENGE,
                 "Log in at POST /api/ftp/session (or send USER and PASS to POST /api/ftp/command) "
                         + "and send the token it answers in the X-Auth-Token header.");
+        return new SessionRefusal(problems, sessions, properties.idleTimeout().toString().substring(2).toLowerCase());
+    }
+
+    @Bean
+    @Order(FilterOrders.FTP_CHAIN)
+    SecurityFilterChain ftpChain(HttpSecurity http, AuthenticationManager manager, SessionRefusal refusal,
+                                 MeterRegistry registry) throws Exception {
+        ProblemResponses problems = refusal.problems();
         Timer checks = TrafficMeters.authChecks(registry, "session");
-        SessionTokenFilter tokens = new SessionTokenFilter(problems, sessions, checks,
-                properties.idleTimeout().toString().substring(2).toLowerCase());
+        SessionTokenFilter tokens = new SessionTokenFilter(refusal, checks);
         // the token travels in a header a browser never adds by itself, so no CSRF token is needed
         // (cross-site requests are refused before security anyway)
         return StatelessBasic.withoutBasic(http, manager, problems)

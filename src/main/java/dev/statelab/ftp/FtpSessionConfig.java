@@ -8,9 +8,9 @@ import java.util.List;
 import dev.statelab.files.FileStore;
 import dev.statelab.ftp.engine.FtpCommandEngine;
 import dev.statelab.store.SessionDirectory;
+import dev.statelab.store.SessionLeases;
 import dev.statelab.store.SessionStore;
 import dev.statelab.store.SessionStores;
-import dev.statelab.users.ProblemResponses;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code @EnableSpringHttpSession}.
  *
  * <p>The filters of {@code /api/ftp/*}, outermost first: {@link StoreOutage} (503 when the store is
- * unreachable), {@link OneCommandPerSession} (the session's turn: local lock, then the store's lease),
+ * unreachable, and what a lease could not give), {@link OneCommandPerSession} (the session's turn: local lock, then the store's lease),
  * Spring Session's {@link SessionRepositoryFilter} (load, and save on commit), then the security chain
  * with {@link SessionTokenFilter}.
  */
@@ -68,19 +68,23 @@ class FtpSessionConfig {
     }
 
     @Bean
-    FilterRegistrationBean<OneCommandPerSession> ftpOneCommandPerSession(FtpResponses responses, SessionStores stores,
+    SessionLeases ftpLeases(SessionStore ftpSessions, FtpProperties properties) {
+        return ftpSessions.leases(properties.leaseTtl());
+    }
+
+    @Bean
+    FilterRegistrationBean<OneCommandPerSession> ftpOneCommandPerSession(FtpResponses responses, SessionLeases leases,
                                                                          FtpProperties properties) {
         FilterRegistrationBean<OneCommandPerSession> registration = new FilterRegistrationBean<>(
-                new OneCommandPerSession(responses, stores.leases(FEATURE, properties.leaseTtl()), properties.commandWait()));
+                new OneCommandPerSession(responses, leases, properties.commandWait()));
         registration.setUrlPatterns(List.of("/api/ftp/*"));
         registration.setOrder(FilterOrders.FTP_ONE_COMMAND);
         return registration;
     }
 
     @Bean
-    FilterRegistrationBean<StoreOutage> ftpStoreOutage(JsonMapper json) {
-        FilterRegistrationBean<StoreOutage> registration = new FilterRegistrationBean<>(new StoreOutage(
-                new ProblemResponses(json, FtpResponses.CHALLENGE, "Log in at POST /api/ftp/session.")));
+    FilterRegistrationBean<StoreOutage> ftpStoreOutage(SessionRefusal refusal, FtpResponses responses) {
+        FilterRegistrationBean<StoreOutage> registration = new FilterRegistrationBean<>(new StoreOutage(refusal, responses));
         registration.setUrlPatterns(List.of("/api/ftp/*"));
         registration.setOrder(FilterOrders.FTP_STORE_OUTAGE);
         return registration;
@@ -100,8 +104,9 @@ class FtpSessionConfig {
     }
 
     @Bean
-    FtpExchange ftpExchange(FtpCommandEngine engine, SessionStore sessions, FtpProperties properties) {
-        return new FtpExchange(engine, sessions, properties);
+    FtpExchange ftpExchange(FtpCommandEngine engine, SessionStore sessions, SessionLeases leases,
+                            FtpProperties properties) {
+        return new FtpExchange(engine, sessions, leases, properties);
     }
 
     @Bean

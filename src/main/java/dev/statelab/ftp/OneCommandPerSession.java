@@ -2,6 +2,7 @@ package dev.statelab.ftp;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -14,9 +15,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import dev.statelab.ftp.engine.FtpReply;
+import dev.statelab.ftp.engine.FtpFace;
+import dev.statelab.ftp.engine.FtpVerb;
+import dev.statelab.ftp.engine.FtpVerbs;
 import dev.statelab.store.SessionLeases;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -28,9 +30,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * whole load, command and save happens inside. With a shared store the local turn comes first (so
  * requests of one instance queue without a round trip) and then the session's lease in the store, which
  * requests on other instances queue for the same way. The reply is held ({@link HeldReply}) until the
- * lease is given back, because a shared store writes the session's save with the release.
+ * lease is given back, because a shared store writes the session's save with the release. A request that
+ * is one command which may run again starts without the store's lease, from this instance's copy of the
+ * session ({@link SessionLeases#acquireOptimistically}): {@link FtpExchange} settles it.
  */
 final class OneCommandPerSession extends OncePerRequestFilter {
+
+    static final String PREFIX = "/api/ftp/";
+    static final String RAW_LINE = "command";
 
     private final ConcurrentMap<String, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
     private final FtpResponses responses;
@@ -54,13 +61,15 @@ final class OneCommandPerSession extends OncePerRequestFilter {
         long deadline = System.nanoTime() + wait.toNanos();
         CompletableFuture<Void> mine = new CompletableFuture<>();
         if (!enter(token, mine)) {
-            busy(response);
+            responses.busy(response);
             return;
         }
         try {
-            SessionLeases.Lease lease = leases.acquire(token, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            SessionLeases.Lease lease = mayStartOptimistically(request) ? leases.acquireOptimistically(token, left)
+                    : leases.acquire(token, left);
             if (lease == null) {
-                busy(response);
+                responses.busy(response);
                 return;
             }
             try (lease) {
@@ -72,10 +81,24 @@ final class OneCommandPerSession extends OncePerRequestFilter {
         }
     }
 
-    private void busy(HttpServletResponse response) throws IOException {
-        responses.write(response, HttpStatus.CONFLICT, FtpReplyBody.of(FtpReply.of(503,
-                "Bad sequence of commands: another command of this session is still running. Send one at a "
-                        + "time, as on a control connection, or log in a second session for parallel work")));
+    /**
+     * Requests that are one command through {@link FtpExchange#run}, which may run it again: the raw line
+     * (a verb that reaches beyond the session confirms its lease there first), and the endpoints, each
+     * named after its verb, of the verbs that touch only the session. Every other request (login, the
+     * session's own endpoints, the admin's) takes the lease before it sees the session.
+     */
+    static boolean mayStartOptimistically(HttpServletRequest request) {
+        String path = request.getServletPath();
+        if (!path.startsWith(PREFIX)) {
+            return false;
+        }
+        String name = path.substring(PREFIX.length());
+        if (RAW_LINE.equals(name)) {
+            return true;
+        }
+        FtpVerb verb = FtpVerbs.find(name.toUpperCase(Locale.ROOT));
+        return verb != null && verb.name().toLowerCase(Locale.ROOT).equals(name) && verb.implementedOn(FtpFace.ENDPOINTS)
+                && FtpVerbs.onlyTouchesTheSession(verb.name());
     }
 
     /** Takes the session's turn, waiting up to {@code wait} for a running request; false when it did not come. */

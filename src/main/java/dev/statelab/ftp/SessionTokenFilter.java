@@ -9,11 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.statelab.ftp.engine.FtpSessionState;
-import dev.statelab.store.SessionDirectory;
-import dev.statelab.users.ProblemResponses;
 import io.micrometer.core.instrument.Timer;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
@@ -24,22 +20,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Turns the session a token names into this request's {@code Authentication}, from the state record
  * alone (no security context is stored in the session), so that role checks work through Spring
- * Security. A token that names no live session is refused here with a 401 that says why: expired (FTP's
- * 421), ended, or never issued. The login endpoint ignores a dead token: it opens a new session anyway.
+ * Security. A token that names no live session is refused here with a 401 that says why
+ * ({@link SessionRefusal}). The login endpoint ignores a dead token: it opens a new session anyway.
  */
 final class SessionTokenFilter extends OncePerRequestFilter {
 
-    private final ProblemResponses problems;
-    private final SessionDirectory sessions;
+    private final SessionRefusal refusal;
     private final Timer checks;
-    private final String idleTimeout;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    SessionTokenFilter(ProblemResponses problems, SessionDirectory sessions, Timer checks, String idleTimeout) {
-        this.problems = problems;
-        this.sessions = sessions;
+    SessionTokenFilter(SessionRefusal refusal, Timer checks) {
+        this.refusal = refusal;
         this.checks = checks;
-        this.idleTimeout = idleTimeout;
     }
 
     @Override
@@ -57,7 +49,7 @@ final class SessionTokenFilter extends OncePerRequestFilter {
             if (isLogin(request)) {
                 chain.doFilter(request, response);
             } else {
-                refuse(request, response, token);
+                refusal.refuse(request, response, token);
             }
             return;
         }
@@ -77,28 +69,5 @@ final class SessionTokenFilter extends OncePerRequestFilter {
 
     private static boolean isLogin(HttpServletRequest request) {
         return "POST".equals(request.getMethod()) && "/api/ftp/session".equals(request.getServletPath());
-    }
-
-    private void refuse(HttpServletRequest request, HttpServletResponse response, String token) throws IOException {
-        SessionDirectory.Ending ending = token.length() > FtpResponses.MAX_TOKEN_LENGTH ? null : sessions.endingOf(token);
-        String type;
-        String detail;
-        if (ending == SessionDirectory.Ending.EXPIRED) {
-            type = "session-expired";
-            detail = "421 Service not available, closing control connection: this session expired after "
-                    + idleTimeout + " without a command. Log in again at POST /api/ftp/session.";
-        } else if (ending == SessionDirectory.Ending.ENDED_BY_ADMIN) {
-            type = "session-ended";
-            detail = "421 An administrator ended this session. Log in again at POST /api/ftp/session.";
-        } else if (ending == SessionDirectory.Ending.CLOSED) {
-            type = "session-ended";
-            detail = "This session was closed (QUIT, or a new login replaced it). Log in again at POST /api/ftp/session.";
-        } else {
-            type = "unknown-token";
-            detail = "This X-Auth-Token names no session: it was never issued, or its session ended long ago "
-                    + "or before the server restarted. Log in at POST /api/ftp/session.";
-        }
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, FtpResponses.CHALLENGE);
-        problems.write(request, response, HttpStatus.UNAUTHORIZED, type, detail);
     }
 }

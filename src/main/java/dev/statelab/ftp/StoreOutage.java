@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.statelab.store.LeaseLostException;
+import dev.statelab.store.SessionBusyException;
+import dev.statelab.store.SessionGoneException;
 import dev.statelab.store.StoreUnavailableException;
 import dev.statelab.users.ProblemResponses;
 import org.jspecify.annotations.Nullable;
@@ -21,17 +23,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The outermost filter of {@code /api/ftp/*}: when the shared session store cannot be reached the
  * request cannot see or keep its session, so it answers 503 problem+json
  * ({@code urn:statelab:problem:session-store-unavailable}) at once, with {@code Retry-After}, rather than a
- * 500 with a trace. A save whose lease was lost answers 503 FTP-style (HTTP 409): nothing was saved.
+ * 500 with a trace. A save whose lease was lost answers 503 FTP-style (HTTP 409): nothing was saved. A
+ * request that started from this instance's copy of its session and then needed the lease answers as if
+ * it had waited for the lease from the start: 409 when it did not come, 401 when the session was gone.
  */
 final class StoreOutage extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(StoreOutage.class);
     static final String TYPE = "session-store-unavailable";
 
+    private final SessionRefusal refusal;
+    private final FtpResponses responses;
     private final ProblemResponses problems;
 
-    StoreOutage(ProblemResponses problems) {
-        this.problems = problems;
+    StoreOutage(SessionRefusal refusal, FtpResponses responses) {
+        this.refusal = refusal;
+        this.responses = responses;
+        this.problems = refusal.problems();
     }
 
     @Override
@@ -49,6 +57,14 @@ final class StoreOutage extends OncePerRequestFilter {
                 return;
             }
             response.reset();
+            if (cause instanceof SessionBusyException) {
+                responses.busy(response);
+                return;
+            }
+            if (cause instanceof SessionGoneException gone) {
+                refusal.refuse(request, response, gone.sessionId());
+                return;
+            }
             if (cause instanceof LeaseLostException) {
                 problems.write(request, response, HttpStatus.CONFLICT, "session-lease-lost",
                         "503 This command ran longer than its session's lease and another command of the session "
@@ -66,7 +82,8 @@ final class StoreOutage extends OncePerRequestFilter {
 
     private static @Nullable RuntimeException storeFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof StoreUnavailableException || t instanceof LeaseLostException) {
+            if (t instanceof StoreUnavailableException || t instanceof LeaseLostException
+                    || t instanceof SessionBusyException || t instanceof SessionGoneException) {
                 return (RuntimeException) t;
             }
         }

@@ -1,25 +1,36 @@
 package dev.statelab.store;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.session.MapSession;
 
 /**
  * The lease this thread's request holds, with the session document loaded when it was taken (one round
  * trip for both) and the save the request made meanwhile, which waits for the release and goes to Redis
  * in the same script (one round trip for both). A request runs on one thread from its lease to its
- * release, as the servlet filters around it do.
+ * release, as the servlet filters around it do. An optimistic start holds no lease yet (no token): its
+ * document is this instance's copy, checked when the request writes.
  */
 final class HeldLease {
 
     private static final ThreadLocal<HeldLease> CURRENT = new ThreadLocal<>();
 
+    final RedisSessionLeases owner;
     final String sessionId;
-    final String token;
-    /** The document as Redis holds it: loaded with the lease. */
-    final @Nullable String loaded;
+    /** Until when the request may wait for the lease ({@link System#nanoTime()}). */
+    final long deadline;
+    /** Null while the start is optimistic: no lease is held in Redis. */
+    @Nullable String token;
+    /** The document the request started from: loaded with the lease, or this instance's copy. */
+    @Nullable String loaded;
+    /** The session the store handed to this request: refreshed in place when a newer document comes. */
+    @Nullable MapSession session;
     /** The last save of this request, when it differs from {@link #loaded}; written with the release. */
     @Nullable PendingSave pending;
     /** The content of this request's last save: a save of the same content changes nothing. */
     @Nullable SessionContent savedFrom;
+    /** How often an optimistic start ran its command again on a document another instance had changed. */
+    int reruns;
+    /** The lease passed to another holder, or the session was found gone: nothing more is written. */
     volatile boolean lost;
     /** When the lease was taken or last renewed ({@link System#nanoTime()}). */
     volatile long renewedAt = System.nanoTime();
@@ -31,14 +42,18 @@ final class HeldLease {
     record PendingSave(String text, String userKey, long ttlMillis, long expiresAt) {
     }
 
-    private HeldLease(String sessionId, String token, @Nullable String loaded) {
+    private HeldLease(RedisSessionLeases owner, String sessionId, @Nullable String token, @Nullable String loaded,
+                      long deadline) {
+        this.owner = owner;
         this.sessionId = sessionId;
         this.token = token;
         this.loaded = loaded;
+        this.deadline = deadline;
     }
 
-    static HeldLease hold(String sessionId, String token, @Nullable String loaded) {
-        HeldLease lease = new HeldLease(sessionId, token, loaded);
+    static HeldLease hold(RedisSessionLeases owner, String sessionId, @Nullable String token, @Nullable String loaded,
+                          long deadline) {
+        HeldLease lease = new HeldLease(owner, sessionId, token, loaded, deadline);
         CURRENT.set(lease);
         return lease;
     }
@@ -47,6 +62,10 @@ final class HeldLease {
     static @Nullable HeldLease on(String sessionId) {
         HeldLease lease = CURRENT.get();
         return lease != null && lease.sessionId.equals(sessionId) ? lease : null;
+    }
+
+    boolean optimistic() {
+        return token == null;
     }
 
     /** The document as this request last left it: its pending save, or what was loaded. */

@@ -26,6 +26,8 @@ import org.springframework.session.Session;
 final class MemorySessionStore implements SessionStore {
 
     private static final int REMEMBERED_ENDINGS = 50_000;
+    /** The local lock is all one process needs: a lease costs nothing. */
+    private static final SessionLeases FREE = (sessionId, wait) -> () -> { };
 
     private final ConcurrentMap<String, Session> sessions = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Set<String>> idsByUser = new ConcurrentHashMap<>();
@@ -48,6 +50,11 @@ final class MemorySessionStore implements SessionStore {
     @Override
     public MapSession createSession() {
         return repository.createSession();
+    }
+
+    @Override
+    public SessionLeases leases(Duration ttl) {
+        return FREE;
     }
 
     @Override

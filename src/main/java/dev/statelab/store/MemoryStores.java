@@ -4,10 +4,8 @@ import java.time.Duration;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Everything in this process: a map-backed session store, and leases that cost nothing (the local lock is enough). */
+/** Everything in this process: a map-backed session store, and tickets in a map. */
 final class MemoryStores implements SessionStores, TicketBooks {
-
-    private static final SessionLeases.Lease FREE = () -> { };
 
     private final JsonMapper json;
 
@@ -18,11 +16,6 @@ final class MemoryStores implements SessionStores, TicketBooks {
     @Override
     public SessionStore sessions(String feature, Duration idleTimeout, SessionAttributeCodec codec) {
         return new MemorySessionStore(idleTimeout, new SessionJson(json, codec));
-    }
-
-    @Override
-    public SessionLeases leases(String feature, Duration ttl) {
-        return (sessionId, wait) -> FREE;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -22,7 +23,8 @@ import org.springframework.session.Session;
  * so nothing depends on keyspace notifications. A request's save under its lease waits for the release
  * and goes with it, fenced, in one script ({@link RedisSessionLeases}): a session that was ended meanwhile
  * is not written back, and a save under a lease that is no longer ours fails ({@link LeaseLostException}).
- * Outside a lease a save only creates a session.
+ * Outside a lease a save only creates a session. What this instance last read or wrote of each session is
+ * kept near ({@link NearCopies}), for requests that start optimistically without a lease.
  */
 final class RedisSessionStore implements SessionStore {
 
@@ -90,13 +92,23 @@ final class RedisSessionStore implements SessionStore {
     private final SessionJson documents;
     private final Duration idleTimeout;
     private final Duration rememberEndings;
+    private final ScheduledExecutorService renewals;
+    private final NearCopies copies;
 
-    RedisSessionStore(RedisCalls redis, RedisKeys keys, SessionJson documents, Duration idleTimeout) {
+    RedisSessionStore(RedisCalls redis, RedisKeys keys, SessionJson documents, Duration idleTimeout,
+                      ScheduledExecutorService renewals) {
         this.redis = redis;
         this.keys = keys;
         this.documents = documents;
         this.idleTimeout = idleTimeout;
         this.rememberEndings = idleTimeout.multipliedBy(4).plusHours(1);
+        this.renewals = renewals;
+        this.copies = new NearCopies(idleTimeout);
+    }
+
+    @Override
+    public SessionLeases leases(Duration ttl) {
+        return new RedisSessionLeases(redis, keys, ttl, renewals, this, copies);
     }
 
     @Override
@@ -134,7 +146,8 @@ final class RedisSessionStore implements SessionStore {
         write(REPLACE, session.getId(), document(session));
     }
 
-    private HeldLease.PendingSave document(MapSession session) {
+    /** The document a session is stored as, with what its write needs besides. */
+    HeldLease.PendingSave document(MapSession session) {
         long ttl = Math.max(1, session.getMaxInactiveInterval().toMillis());
         String user = session.getAttribute(PRINCIPAL_NAME_INDEX_NAME);
         return new HeldLease.PendingSave(documents.write(session), user == null ? keys.pending() : keys.user(user), ttl,
@@ -142,16 +155,56 @@ final class RedisSessionStore implements SessionStore {
     }
 
     private void write(RedisScript<Long> script, String id, HeldLease.PendingSave document) {
-        redis.script(script, List.of(keys.session(id), keys.all(), document.userKey(), keys.ended(id)),
+        Long written = redis.script(script, List.of(keys.session(id), keys.all(), document.userKey(), keys.ended(id)),
                 document.text(), String.valueOf(document.ttlMillis()), String.valueOf(document.expiresAt()), id);
+        if (written != null && written == 1) {
+            copies.holds(id, document.text());
+        } else {
+            copies.forget(id);
+        }
     }
 
     @Override
     public @Nullable MapSession findById(String id) {
         HeldLease lease = HeldLease.on(id);
-        String text = lease != null ? lease.current() : redis.call(() -> redis.template().opsForValue().get(keys.session(id)));
+        if (lease == null) {
+            return live(id, redis.call(() -> redis.template().opsForValue().get(keys.session(id))));
+        }
+        MapSession session = live(id, lease.current());
+        if (session == null && lease.optimistic()) {
+            // this instance's copy is over, but another instance may have kept the session alive
+            lease.owner.upgrade(lease);
+            session = live(id, lease.loaded);
+        }
+        lease.session = session;
+        return session;
+    }
+
+    /** The session a document holds, unless it is unreadable or expired. */
+    private @Nullable MapSession live(String id, @Nullable String text) {
         MapSession session = text == null ? null : documents.read(id, text);
         return session == null || session.isExpired() ? null : session;
+    }
+
+    /**
+     * Makes a session this store handed to a request what a newer document says, in place, so the
+     * request's own reference (Spring Session's wrapper holds it) sees it; the request's last access stays.
+     * False when the document holds no live session.
+     */
+    boolean refresh(MapSession session, String text) {
+        MapSession fresh = live(session.getId(), text);
+        if (fresh == null) {
+            return false;
+        }
+        for (String name : Set.copyOf(session.getAttributeNames())) {
+            session.removeAttribute(name);
+        }
+        for (String name : fresh.getAttributeNames()) {
+            session.setAttribute(name, fresh.getAttribute(name));
+        }
+        session.setCreationTime(fresh.getCreationTime());
+        session.setMaxInactiveInterval(fresh.getMaxInactiveInterval());
+        return true;
     }
 
     @Override
@@ -203,6 +256,7 @@ final class RedisSessionStore implements SessionStore {
     @Override
     public boolean end(String id, Ending reason) {
         enders.ended(id);
+        copies.forget(id);
         HeldLease lease = HeldLease.on(id);
         if (lease != null) {
             lease.pending = null;

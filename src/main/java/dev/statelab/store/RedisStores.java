@@ -31,12 +31,8 @@ final class RedisStores implements SessionStores, TicketBooks, DisposableBean {
 
     @Override
     public SessionStore sessions(String feature, Duration idleTimeout, SessionAttributeCodec codec) {
-        return new RedisSessionStore(calls(feature), RedisKeys.of(feature), new SessionJson(json, codec), idleTimeout);
-    }
-
-    @Override
-    public SessionLeases leases(String feature, Duration ttl) {
-        return new RedisSessionLeases(calls(feature), RedisKeys.of(feature), ttl, renewals);
+        return new RedisSessionStore(calls(feature), RedisKeys.of(feature), new SessionJson(json, codec), idleTimeout,
+                renewals);
     }
 
     @Override

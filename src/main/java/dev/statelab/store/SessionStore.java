@@ -1,5 +1,7 @@
 package dev.statelab.store;
 
+import java.time.Duration;
+
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.MapSession;
 
@@ -15,4 +17,7 @@ public interface SessionStore extends FindByIndexNameSessionRepository<MapSessio
      * {@link #save} outside a lease only creates.
      */
     void replace(MapSession session);
+
+    /** The leases on this store's sessions, each held for at most {@code ttl} unless renewed. */
+    SessionLeases leases(Duration ttl);
 }

@@ -30,6 +30,35 @@ class FtpVerbTableFacesTest {
         assertThat(mapped).containsExactlyInAnyOrderElementsOf(table);
     }
 
+    /**
+     * Which requests may start from an instance's copy of the session without its lease: those that are
+     * one command through the engine and can run again. Those that change files, a session's life or
+     * stream a download take the lease first; so does every request outside the command endpoints.
+     */
+    @Test
+    void onlyTheRawLineAndTheEndpointsOfCommandsThatTouchOnlyTheSessionStartWithoutTheLease() {
+        for (FtpVerb verb : FtpVerbs.all()) {
+            if (verb.implementedOn(FtpFace.ENDPOINTS)) {
+                String path = "/api/ftp/" + verb.name().toLowerCase(Locale.ROOT);
+                assertThat(OneCommandPerSession.mayStartOptimistically(request(path))).as(path)
+                        .isEqualTo(FtpVerbs.onlyTouchesTheSession(verb.name()));
+            }
+        }
+        assertThat(OneCommandPerSession.mayStartOptimistically(request("/api/ftp/command"))).isTrue();
+        assertThat(OneCommandPerSession.mayStartOptimistically(request("/api/ftp/pwd"))).isTrue();
+        for (String path : Set.of("/api/ftp/retr", "/api/ftp/stor", "/api/ftp/appe", "/api/ftp/dele", "/api/ftp/rnto",
+                "/api/ftp/mkd", "/api/ftp/rmd", "/api/ftp/session", "/api/ftp/sessions", "/api/ftp/sessions/abc",
+                "/api/ftp/PWD", "/api/ftp/pwd/x", "/api/ftp/user", "/api/ftp/quit", "/api/ftp/", "/api/http/files/pwd")) {
+            assertThat(OneCommandPerSession.mayStartOptimistically(request(path))).as(path).isFalse();
+        }
+    }
+
+    private static org.springframework.mock.web.MockHttpServletRequest request(String path) {
+        org.springframework.mock.web.MockHttpServletRequest request = new org.springframework.mock.web.MockHttpServletRequest("GET", path);
+        request.setServletPath(path);
+        return request;
+    }
+
     private static String[] paths(java.lang.reflect.Method method) {
         if (method.getAnnotation(GetMapping.class) != null) {
             return method.getAnnotation(GetMapping.class).value();

@@ -251,6 +251,52 @@ class SharedSessionsTest {
         assertThat(code(on(second).call(token, "DELETE", "/api/ftp/session"))).isEqualTo(221);
     }
 
+    /**
+     * Commands that touch only the session start from an instance's copy of it, which the other instance's
+     * uploads keep making stale: were such a command's save not checked against Redis, it would write back
+     * the stale byte count. Every upload's bytes must be counted, whatever ran on the other instance.
+     */
+    @Test
+    @Order(4)
+    void commandsStartedFromAStaleCopyNeverUndoWhatTheOtherInstanceSaved() throws Exception {
+        String token = on(first).token("bo", "bo-pw");
+        assertThat(code(on(second).raw(token, "NOOP"))).as("the second instance now holds a copy too").isEqualTo(200);
+        int uploads = 20;
+        java.util.concurrent.atomic.AtomicBoolean uploading = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> unexpected = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread navigating = new Thread(() -> {
+            boolean up = false;
+            while (uploading.get()) {
+                HttpResponse<String> reply = on(second).raw(token, up ? "CDUP" : "PWD");
+                up = !up;
+                if (reply.statusCode() == 200) {
+                    answered.incrementAndGet();
+                } else if (reply.statusCode() != 409) {
+                    unexpected.add(reply.statusCode() + " " + reply.body());
+                }
+            }
+        });
+        navigating.start();
+        try {
+            for (int i = 0; i < uploads; i++) {
+                HttpResponse<String> stored = on(first).put(token, "/api/ftp/stor?path=part" + i + ".bin", new byte[100]);
+                assertThat(stored.statusCode()).as(stored.body()).isIn(200, 409);
+                if (stored.statusCode() == 409) {
+                    i--;
+                }
+            }
+        } finally {
+            uploading.set(false);
+            navigating.join();
+        }
+        assertThat(unexpected).as("the other instance's commands answer, or are busy").isEmpty();
+        assertThat(answered.get()).as("the other instance's commands ran meanwhile").isPositive();
+        HttpResponse<String> state = on(second).get(token, "/api/ftp/session");
+        assertThat(json(state).get("state").get("bytesIn").asLong()).isEqualTo(uploads * 100L);
+        assertThat(code(on(first).call(token, "DELETE", "/api/ftp/session"))).isEqualTo(221);
+    }
+
     @Test
     @Order(5)
     void anInstanceRestartLosesNoSession() {
@@ -275,6 +321,11 @@ class SharedSessionsTest {
             assertThat(json(refused).get("type").asString()).isEqualTo("urn:statelab:problem:session-store-unavailable");
             assertThat(refused.body()).doesNotContain("Exception").doesNotContain(root.toString());
             assertThat(millis).isLessThan(2_000);
+            // the instance the token was issued on holds a copy of the session, so this command starts
+            // without Redis; it still cannot save, and answers so rather than a reply whose state is lost
+            HttpResponse<String> fromCopy = on(first).get(token, "/api/ftp/pwd");
+            assertThat(fromCopy.statusCode()).isEqualTo(503);
+            assertThat(json(fromCopy).get("type").asString()).isEqualTo("urn:statelab:problem:session-store-unavailable");
             assertThat(on(first).login("bo", "bo-pw").statusCode()).isEqualTo(503);
 
             HttpResponse<String> stateless = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

@@ -62,7 +62,7 @@ class LeaseFencingTest {
     @Test
     void aSaveWhoseLeaseWasTakenOverFailsAndLeavesTheNewerStateInPlace() {
         SessionStore sessions = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
-        SessionLeases leases = stores.leases("fence", Duration.ofSeconds(30));
+        SessionLeases leases = sessions.leases(Duration.ofSeconds(30));
         String id = savedSession(sessions, "first");
 
         SessionLeases.Lease lease = leases.acquire(id, Duration.ZERO);
@@ -82,7 +82,7 @@ class LeaseFencingTest {
 
     @Test
     void aSecondLeaseOnTheSameSessionWaitsThenGivesUpAndAReleasedOneIsFreeAgain() {
-        SessionLeases leases = stores.leases("fence", Duration.ofSeconds(30));
+        SessionLeases leases = stores.sessions("fence", Duration.ofMinutes(5), TEXT).leases(Duration.ofSeconds(30));
         try (SessionLeases.Lease first = leases.acquire("s1", Duration.ZERO)) {
             assertThat(first).isNotNull();
             long started = System.nanoTime();
@@ -102,7 +102,7 @@ class LeaseFencingTest {
 
     @Test
     void aLeaseIsRenewedWhileHeldSoALongCommandKeepsIt() throws InterruptedException {
-        SessionLeases leases = stores.leases("fence", Duration.ofMillis(600));
+        SessionLeases leases = stores.sessions("fence", Duration.ofMinutes(5), TEXT).leases(Duration.ofMillis(600));
         try (SessionLeases.Lease held = leases.acquire("long", Duration.ZERO)) {
             assertThat(held).isNotNull();
             Thread.sleep(1_500);
@@ -115,7 +115,7 @@ class LeaseFencingTest {
     @Test
     void aSessionEndedByAnotherInstanceIsNotWrittenBackByARequestStillRunning() {
         SessionStore sessions = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
-        SessionLeases leases = stores.leases("fence", Duration.ofSeconds(30));
+        SessionLeases leases = sessions.leases(Duration.ofSeconds(30));
         MapSession session = sessions.createSession();
         sessions.save(session);
         try (SessionLeases.Lease lease = leases.acquire(session.getId(), Duration.ZERO)) {
@@ -131,7 +131,7 @@ class LeaseFencingTest {
     @Test
     void aCommandCostsTwoRoundTripsAndItsSaveReachesRedisWithTheRelease() {
         SessionStore sessions = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
-        SessionLeases leases = stores.leases("fence", Duration.ofSeconds(30));
+        SessionLeases leases = sessions.leases(Duration.ofSeconds(30));
         String id = savedSession(sessions, "first");
         String key = "statelab:fence:session:" + id;
 
@@ -161,7 +161,7 @@ class LeaseFencingTest {
     @Test
     void aChangeBetweenTheTwoSavesOfARequestIsWhatItsReleaseWrites() {
         SessionStore sessions = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
-        SessionLeases leases = stores.leases("fence", Duration.ofSeconds(30));
+        SessionLeases leases = sessions.leases(Duration.ofSeconds(30));
         String id = savedSession(sessions, "first");
 
         try (SessionLeases.Lease lease = leases.acquire(id, Duration.ZERO)) {
@@ -191,7 +191,7 @@ class LeaseFencingTest {
     @Test
     void aRequestThatChangesNothingWritesNothingAndStillGivesTheLeaseBack() {
         SessionStore sessions = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
-        SessionLeases leases = stores.leases("fence", Duration.ofSeconds(30));
+        SessionLeases leases = sessions.leases(Duration.ofSeconds(30));
         String id = savedSession(sessions, "same");
         String stored = template.opsForValue().get("statelab:fence:session:" + id);
         template.expire("statelab:fence:session:" + id, Duration.ofSeconds(100)); // a write would reset it to 5 min
@@ -205,6 +205,172 @@ class LeaseFencingTest {
         assertThat(template.getExpire("statelab:fence:session:" + id, java.util.concurrent.TimeUnit.SECONDS))
                 .as("nothing written").isBetween(1L, 100L);
         assertThat(template.hasKey("statelab:fence:lease:" + id)).isFalse();
+    }
+
+    @Test
+    void aCommandStartedFromThisInstancesCopyCostsOneRoundTripAndWritesWithoutALease() {
+        SessionStore sessions = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
+        SessionLeases leases = sessions.leases(Duration.ofSeconds(30));
+        String id = savedSession(sessions, "first");
+
+        double before = roundTrips();
+        try (SessionLeases.Lease lease = leases.acquireOptimistically(id, Duration.ofSeconds(1))) {
+            assertThat(lease).isNotNull();
+            assertThat(template.hasKey("statelab:fence:lease:" + id)).as("no lease taken").isFalse();
+            MapSession mine = sessions.findById(id);
+            assertThat(mine.<String>getAttribute("note")).isEqualTo("first");
+            mine.setAttribute("note", "second");
+            assertThat(leases.settle(id)).isTrue();
+            sessions.save(mine); // Spring Session's save on commit: already written
+        }
+        assertThat(roundTrips() - before).as("one compare-and-set").isEqualTo(1);
+        assertThat(template.opsForValue().get("statelab:fence:session:" + id)).contains("second");
+        assertThat(template.hasKey("statelab:fence:lease:" + id)).isFalse();
+    }
+
+    @Test
+    void aCommandStartedFromACopyAnotherInstanceChangedRunsAgainOnWhatRedisHolds() {
+        SessionStore here = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
+        SessionStore there = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
+        SessionLeases leasesHere = here.leases(Duration.ofSeconds(30));
+        String id = savedSession(here, "first");
+        try (SessionLeases.Lease lease = there.leases(Duration.ofSeconds(30)).acquire(id, Duration.ZERO)) {
+            MapSession theirs = there.findById(id);
+            theirs.setAttribute("note", "from there");
+            there.save(theirs);
+        }
+
+        double before = roundTrips();
+        int runs = 0;
+        try (SessionLeases.Lease lease = leasesHere.acquireOptimistically(id, Duration.ofSeconds(1))) {
+            MapSession mine = here.findById(id);
+            assertThat(mine.<String>getAttribute("note")).as("this instance's copy is stale").isEqualTo("first");
+            do {
+                runs++;
+                // the command: it reads the session and changes another attribute
+                mine.setAttribute("cwd", "/docs after " + mine.getAttribute("note"));
+            } while (!leasesHere.settle(id));
+            assertThat(mine.<String>getAttribute("note")).as("refreshed in place").isEqualTo("from there");
+            here.save(mine);
+        }
+        assertThat(runs).isEqualTo(2);
+        assertThat(roundTrips() - before).as("a refused compare that returned the document, then one that wrote").isEqualTo(2);
+        String stored = template.opsForValue().get("statelab:fence:session:" + id);
+        assertThat(stored).contains("from there").contains("/docs after from there").doesNotContain("after first");
+    }
+
+    @Test
+    void aCommandStartedFromACopyWhileAnotherHoldsTheLeaseWaitsForItOrIsRefusedAsBusy() throws Exception {
+        SessionStore here = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
+        SessionStore there = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
+        SessionLeases leasesHere = here.leases(Duration.ofSeconds(30));
+        SessionLeases leasesThere = there.leases(Duration.ofSeconds(30));
+        String id = savedSession(here, "first");
+
+        SessionLeases.Lease theirs = leasesThere.acquire(id, Duration.ZERO);
+        try (SessionLeases.Lease lease = leasesHere.acquireOptimistically(id, Duration.ofMillis(200))) {
+            here.findById(id).setAttribute("cwd", "/a");
+            assertThatThrownBy(() -> leasesHere.settle(id)).isInstanceOf(SessionBusyException.class);
+        }
+        assertThat(template.opsForValue().get("statelab:fence:session:" + id)).doesNotContain("/a");
+
+        Thread release = new Thread(() -> {
+            sleep(150);
+            theirs.close();
+        });
+        release.start();
+        int runs = 0;
+        try (SessionLeases.Lease lease = leasesHere.acquireOptimistically(id, Duration.ofSeconds(5))) {
+            MapSession mine = here.findById(id);
+            do {
+                runs++;
+                mine.setAttribute("cwd", "/b");
+            } while (!leasesHere.settle(id));
+            assertThat(template.hasKey("statelab:fence:lease:" + id)).as("the other gave it back: this request holds it").isTrue();
+            here.save(mine);
+        }
+        release.join();
+        assertThat(runs).as("ran again under the lease it waited for").isEqualTo(2);
+        assertThat(template.opsForValue().get("statelab:fence:session:" + id)).contains("/b");
+        assertThat(template.hasKey("statelab:fence:lease:" + id)).isFalse();
+    }
+
+    @Test
+    void aCommandStartedFromACopyOfASessionEndedElsewhereFindsItGoneAndBringsNothingBack() {
+        SessionStore here = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
+        SessionStore there = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
+        SessionLeases leasesHere = here.leases(Duration.ofSeconds(30));
+        String id = savedSession(here, "first");
+        assertThat(there.end(id, SessionDirectory.Ending.ENDED_BY_ADMIN)).isTrue();
+
+        try (SessionLeases.Lease lease = leasesHere.acquireOptimistically(id, Duration.ofSeconds(1))) {
+            MapSession mine = here.findById(id);
+            assertThat(mine).as("the copy does not know yet").isNotNull();
+            mine.setAttribute("cwd", "/late");
+            assertThatThrownBy(() -> leasesHere.settle(id)).isInstanceOf(SessionGoneException.class);
+            here.save(mine);
+        }
+        assertThat(template.hasKey("statelab:fence:session:" + id)).isFalse();
+        assertThat(here.endingOf(id)).isEqualTo(SessionDirectory.Ending.ENDED_BY_ADMIN);
+        try (SessionLeases.Lease lease = leasesHere.acquireOptimistically(id, Duration.ofSeconds(1))) {
+            assertThat(here.findById(id)).as("the copy was dropped: the lease's load says gone").isNull();
+        }
+    }
+
+    @Test
+    void beforeAnEffectBeyondTheSessionACopyBecomesALeaseWithTheStoredSession() {
+        SessionStore here = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
+        SessionStore there = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
+        SessionLeases leasesHere = here.leases(Duration.ofSeconds(30));
+        String id = savedSession(here, "first");
+        try (SessionLeases.Lease lease = there.leases(Duration.ofSeconds(30)).acquire(id, Duration.ZERO)) {
+            MapSession theirs = there.findById(id);
+            theirs.setAttribute("note", "from there");
+            there.save(theirs);
+        }
+
+        try (SessionLeases.Lease lease = leasesHere.acquireOptimistically(id, Duration.ofSeconds(1))) {
+            MapSession mine = here.findById(id);
+            leasesHere.confirm(id);
+            assertThat(template.hasKey("statelab:fence:lease:" + id)).as("held now").isTrue();
+            assertThat(mine.<String>getAttribute("note")).as("refreshed in place").isEqualTo("from there");
+            assertThat(leasesHere.settle(id)).as("under a lease the release writes").isTrue();
+            mine.setAttribute("bytes", "1024");
+            here.save(mine);
+        }
+        assertThat(template.opsForValue().get("statelab:fence:session:" + id)).contains("from there").contains("1024");
+        assertThat(template.hasKey("statelab:fence:lease:" + id)).isFalse();
+    }
+
+    @Test
+    void aCopyThatSaysTheSessionExpiredIsCheckedWithRedisWhichAnotherInstanceKeptItAliveIn() {
+        SessionStore here = stores.sessions("fence", Duration.ofSeconds(3), TEXT);
+        SessionStore there = stores.sessions("fence", Duration.ofSeconds(3), TEXT);
+        SessionLeases leasesHere = here.leases(Duration.ofSeconds(30));
+        String id = savedSession(here, "first");
+        sleep(1_500);
+        try (SessionLeases.Lease lease = there.leases(Duration.ofSeconds(30)).acquire(id, Duration.ZERO)) {
+            MapSession theirs = there.findById(id);
+            theirs.setLastAccessedTime(java.time.Instant.now());
+            there.save(theirs);
+        }
+        sleep(2_000); // this instance's copy is 3.5 s old, past the idle timeout; Redis's is 2 s old
+
+        try (SessionLeases.Lease lease = leasesHere.acquireOptimistically(id, Duration.ofSeconds(1))) {
+            MapSession mine = here.findById(id);
+            assertThat(mine).as("alive, as Redis says").isNotNull();
+            assertThat(template.hasKey("statelab:fence:lease:" + id)).as("checked under the lease").isTrue();
+            here.save(mine);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     /** A new session holding {@code note}, created outside any lease; its id. */

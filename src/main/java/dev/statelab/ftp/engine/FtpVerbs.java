@@ -29,6 +29,12 @@ public final class FtpVerbs {
     private static final Set<FtpFace> NONE = EnumSet.noneOf(FtpFace.class);
 
     private static final Map<String, FtpVerb> TABLE;
+    /**
+     * The verbs whose command reaches beyond the session's state: its life (log in, quit), the files, or a
+     * download's bytes. Every other command, an unknown one too, changes the session alone and may run again.
+     */
+    private static final Set<String> BEYOND_THE_SESSION = Set.of("USER", "PASS", "QUIT", "RETR", "STOR", "APPE",
+            "DELE", "MKD", "XMKD", "RMD", "XRMD", "RNTO", "PASV", "EPSV", "PORT", "EPRT", "ABOR");
 
     static {
         Map<String, FtpVerb> table = new TreeMap<>();
@@ -98,6 +104,14 @@ public final class FtpVerbs {
     /** The row of a verb (upper case), or null for a verb FTP does not know. */
     public static @Nullable FtpVerb find(String verb) {
         return TABLE.get(verb);
+    }
+
+    /**
+     * True when a command of this verb (upper case) changes nothing but its session's state and replies
+     * without a download: running it a second time, on a fresher state, is safe.
+     */
+    public static boolean onlyTouchesTheSession(String verb) {
+        return !BEYOND_THE_SESSION.contains(verb);
     }
 
     public static Collection<FtpVerb> all() {
