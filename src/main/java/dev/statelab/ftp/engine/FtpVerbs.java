@@ -1,6 +1,5 @@
 package dev.statelab.ftp.engine;
 
-import static dev.statelab.ftp.engine.FtpFace.ENDPOINTS;
 import static dev.statelab.ftp.engine.FtpFace.PORT;
 import static dev.statelab.ftp.engine.FtpFace.RAW;
 
