@@ -36,8 +36,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class OneCommandPerSession extends OncePerRequestFilter {
 
-    static final String PREFIX = "/api/ftp/";
-    static final String RAW_LINE = "command";
+    private static final String PREFIX = "/api/ftp/";
+    private static final String RAW_LINE = "command";
 
     private final ConcurrentMap<String, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
     private final FtpResponses responses;

@@ -68,6 +68,13 @@ final class HeldLease {
         return token == null;
     }
 
+    /** From now on the request works from this document, as Redis holds it: no save of its own is pending. */
+    void startFrom(@Nullable String document) {
+        loaded = document;
+        pending = null;
+        savedFrom = null;
+    }
+
     /** The document as this request last left it: its pending save, or what was loaded. */
     @Nullable String current() {
         PendingSave save = pending;

@@ -19,8 +19,10 @@ final class NearCopies {
 
     private final Cache<String, String> copies;
 
-    NearCopies(Duration idleTimeout) {
-        copies = Caffeine.newBuilder().maximumSize(MAX_COPIES).expireAfterAccess(idleTimeout).build();
+    NearCopies(Duration idleTimeout, int maxCopies) {
+        // evictions run on the caller's thread, so the bound holds when a put returns
+        copies = Caffeine.newBuilder().maximumSize(maxCopies).expireAfterAccess(idleTimeout)
+                .executor(Runnable::run).build();
     }
 
     @Nullable String get(String id) {

@@ -142,8 +142,7 @@ final class RedisSessionLeases implements SessionLeases {
         List<?> result = compareAndSet(lease, save);
         long code = code(result);
         if (code == WRITTEN) {
-            lease.loaded = save.text();
-            lease.pending = null;
+            lease.startFrom(save.text());
             lease.savedFrom = content;
             copies.holds(sessionId, save.text());
             return true;
@@ -151,9 +150,7 @@ final class RedisSessionLeases implements SessionLeases {
         if (code == CHANGED && lease.reruns == 0 && result.size() > 1) {
             String stored = String.valueOf(result.get(1));
             lease.reruns++;
-            lease.loaded = stored;
-            lease.pending = null;
-            lease.savedFrom = null;
+            lease.startFrom(stored);
             copies.holds(sessionId, stored);
             if (!sessions.refresh(session, stored)) {
                 throw gone(lease);
@@ -195,9 +192,7 @@ final class RedisSessionLeases implements SessionLeases {
             if (taken != null && !taken.isEmpty() && Long.valueOf(1).equals(taken.get(0))) {
                 String loaded = taken.size() > 1 && !"".equals(taken.get(1)) ? String.valueOf(taken.get(1)) : null;
                 lease.token = token;
-                lease.loaded = loaded;
-                lease.pending = null;
-                lease.savedFrom = null;
+                lease.startFrom(loaded);
                 lease.renewedAt = System.nanoTime();
                 held.add(lease);
                 copies.holds(lease.sessionId, loaded);

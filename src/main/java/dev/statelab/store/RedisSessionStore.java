@@ -103,7 +103,7 @@ final class RedisSessionStore implements SessionStore {
         this.idleTimeout = idleTimeout;
         this.rememberEndings = idleTimeout.multipliedBy(4).plusHours(1);
         this.renewals = renewals;
-        this.copies = new NearCopies(idleTimeout);
+        this.copies = new NearCopies(idleTimeout, NearCopies.MAX_COPIES);
     }
 
     @Override

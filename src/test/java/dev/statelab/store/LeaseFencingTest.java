@@ -61,7 +61,7 @@ class LeaseFencingTest {
 
     @Test
     void aSaveWhoseLeaseWasTakenOverFailsAndLeavesTheNewerStateInPlace() {
-        SessionStore sessions = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
+        SessionStore sessions = instance();
         SessionLeases leases = sessions.leases(Duration.ofSeconds(30));
         String id = savedSession(sessions, "first");
 
@@ -82,7 +82,7 @@ class LeaseFencingTest {
 
     @Test
     void aSecondLeaseOnTheSameSessionWaitsThenGivesUpAndAReleasedOneIsFreeAgain() {
-        SessionLeases leases = stores.sessions("fence", Duration.ofMinutes(5), TEXT).leases(Duration.ofSeconds(30));
+        SessionLeases leases = instance().leases(Duration.ofSeconds(30));
         try (SessionLeases.Lease first = leases.acquire("s1", Duration.ZERO)) {
             assertThat(first).isNotNull();
             long started = System.nanoTime();
@@ -102,7 +102,7 @@ class LeaseFencingTest {
 
     @Test
     void aLeaseIsRenewedWhileHeldSoALongCommandKeepsIt() throws InterruptedException {
-        SessionLeases leases = stores.sessions("fence", Duration.ofMinutes(5), TEXT).leases(Duration.ofMillis(600));
+        SessionLeases leases = instance().leases(Duration.ofMillis(600));
         try (SessionLeases.Lease held = leases.acquire("long", Duration.ZERO)) {
             assertThat(held).isNotNull();
             Thread.sleep(1_500);
@@ -114,7 +114,7 @@ class LeaseFencingTest {
 
     @Test
     void aSessionEndedByAnotherInstanceIsNotWrittenBackByARequestStillRunning() {
-        SessionStore sessions = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
+        SessionStore sessions = instance();
         SessionLeases leases = sessions.leases(Duration.ofSeconds(30));
         MapSession session = sessions.createSession();
         sessions.save(session);
@@ -130,7 +130,7 @@ class LeaseFencingTest {
 
     @Test
     void aCommandCostsTwoRoundTripsAndItsSaveReachesRedisWithTheRelease() {
-        SessionStore sessions = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
+        SessionStore sessions = instance();
         SessionLeases leases = sessions.leases(Duration.ofSeconds(30));
         String id = savedSession(sessions, "first");
         String key = "statelab:fence:session:" + id;
@@ -160,7 +160,7 @@ class LeaseFencingTest {
     /** The second save of a request is skipped only when nothing changed since the first: a change after it is what the release writes. */
     @Test
     void aChangeBetweenTheTwoSavesOfARequestIsWhatItsReleaseWrites() {
-        SessionStore sessions = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
+        SessionStore sessions = instance();
         SessionLeases leases = sessions.leases(Duration.ofSeconds(30));
         String id = savedSession(sessions, "first");
 
@@ -190,7 +190,7 @@ class LeaseFencingTest {
 
     @Test
     void aRequestThatChangesNothingWritesNothingAndStillGivesTheLeaseBack() {
-        SessionStore sessions = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
+        SessionStore sessions = instance();
         SessionLeases leases = sessions.leases(Duration.ofSeconds(30));
         String id = savedSession(sessions, "same");
         String stored = template.opsForValue().get("statelab:fence:session:" + id);
@@ -209,7 +209,7 @@ class LeaseFencingTest {
 
     @Test
     void aCommandStartedFromThisInstancesCopyCostsOneRoundTripAndWritesWithoutALease() {
-        SessionStore sessions = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
+        SessionStore sessions = instance();
         SessionLeases leases = sessions.leases(Duration.ofSeconds(30));
         String id = savedSession(sessions, "first");
 
@@ -230,15 +230,11 @@ class LeaseFencingTest {
 
     @Test
     void aCommandStartedFromACopyAnotherInstanceChangedRunsAgainOnWhatRedisHolds() {
-        SessionStore here = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
-        SessionStore there = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
+        SessionStore here = instance();
+        SessionStore there = instance();
         SessionLeases leasesHere = here.leases(Duration.ofSeconds(30));
         String id = savedSession(here, "first");
-        try (SessionLeases.Lease lease = there.leases(Duration.ofSeconds(30)).acquire(id, Duration.ZERO)) {
-            MapSession theirs = there.findById(id);
-            theirs.setAttribute("note", "from there");
-            there.save(theirs);
-        }
+        changeNote(there, id, "from there");
 
         double before = roundTrips();
         int runs = 0;
@@ -261,8 +257,8 @@ class LeaseFencingTest {
 
     @Test
     void aCommandStartedFromACopyWhileAnotherHoldsTheLeaseWaitsForItOrIsRefusedAsBusy() throws Exception {
-        SessionStore here = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
-        SessionStore there = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
+        SessionStore here = instance();
+        SessionStore there = instance();
         SessionLeases leasesHere = here.leases(Duration.ofSeconds(30));
         SessionLeases leasesThere = there.leases(Duration.ofSeconds(30));
         String id = savedSession(here, "first");
@@ -297,8 +293,8 @@ class LeaseFencingTest {
 
     @Test
     void aCommandStartedFromACopyOfASessionEndedElsewhereFindsItGoneAndBringsNothingBack() {
-        SessionStore here = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
-        SessionStore there = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
+        SessionStore here = instance();
+        SessionStore there = instance();
         SessionLeases leasesHere = here.leases(Duration.ofSeconds(30));
         String id = savedSession(here, "first");
         assertThat(there.end(id, SessionDirectory.Ending.ENDED_BY_ADMIN)).isTrue();
@@ -319,15 +315,11 @@ class LeaseFencingTest {
 
     @Test
     void beforeAnEffectBeyondTheSessionACopyBecomesALeaseWithTheStoredSession() {
-        SessionStore here = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
-        SessionStore there = stores.sessions("fence", Duration.ofMinutes(5), TEXT);
+        SessionStore here = instance();
+        SessionStore there = instance();
         SessionLeases leasesHere = here.leases(Duration.ofSeconds(30));
         String id = savedSession(here, "first");
-        try (SessionLeases.Lease lease = there.leases(Duration.ofSeconds(30)).acquire(id, Duration.ZERO)) {
-            MapSession theirs = there.findById(id);
-            theirs.setAttribute("note", "from there");
-            there.save(theirs);
-        }
+        changeNote(there, id, "from there");
 
         try (SessionLeases.Lease lease = leasesHere.acquireOptimistically(id, Duration.ofSeconds(1))) {
             MapSession mine = here.findById(id);
@@ -370,6 +362,21 @@ class LeaseFencingTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
+        }
+    }
+
+    /** The sessions as one instance sees them: a store of its own, with its own copies of documents. */
+    private static SessionStore instance() {
+        return stores.sessions("fence", Duration.ofMinutes(5), TEXT);
+    }
+
+    /** A command on another instance, under the lease, that sets {@code note}. */
+    private static void changeNote(SessionStore there, String id, String note) {
+        try (SessionLeases.Lease lease = there.leases(Duration.ofSeconds(30)).acquire(id, Duration.ZERO)) {
+            assertThat(lease).isNotNull();
+            MapSession theirs = there.findById(id);
+            theirs.setAttribute("note", note);
+            there.save(theirs);
         }
     }
 
