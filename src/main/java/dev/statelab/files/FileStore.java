@@ -19,7 +19,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The one file store every protocol uses. Each user is jailed in {@code <root>/<user>/}; every path is
- * a checked {@link UserPath}; content is streamed, never held whole in memory; a write goes to a
+ * a checked {@link UserPath}; content is streamed, never held whole in memory (small files aside, kept in a
+ * cache bounded by bytes and keyed by version); a write goes to a
  * temporary file beside its target, is flushed to disk and then renamed over the target, so readers see
  * the old file or the new one, never a part. Every failure is a {@link FileStoreException}.
  */
@@ -35,6 +36,7 @@ public class FileStore {
     private final DepthLimit depth;
     private final AtomicWrites writes;
     private final MovesAndCopies movesAndCopies;
+    private final SmallFileCache smallFiles;
 
     public FileStore(FileStoreProperties properties) {
         this.root = properties.root().toAbsolutePath().normalize();
@@ -43,6 +45,7 @@ public class FileStore {
         StreamedCopy uploads = new StreamedCopy(maxUploadSize, properties.syncWrites());
         this.writes = new AtomicWrites(locks, uploads);
         this.movesAndCopies = new MovesAndCopies(locks, writes, depth, uploads);
+        this.smallFiles = new SmallFileCache(properties.smallFileCache().toBytes());
         try {
             Files.createDirectories(root);
         } catch (IOException e) {
@@ -91,7 +94,7 @@ public class FileStore {
         if (info.isDirectory()) {
             throw new NotAFileException(path);
         }
-        return new ReadableFile(info, location.real());
+        return new ReadableFile(info, location.real(), smallFiles);
     }
 
     /**

@@ -11,13 +11,46 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * A file found and checked for reading. Content is opened on demand and streamed by the caller.
- *
- * @param info     the metadata read when the file was found (the validators a response carries)
- * @param location where it really lies (links inside the home already resolved), only for handing the
- *                 file to the kernel for a zero-copy send (sendfile); never shown to a client
+ * A file found and checked for reading. Content is opened on demand and streamed by the caller, or, for
+ * a small file, read whole, from memory when this version was read before.
  */
-public record ReadableFile(StoredFile info, Path location) {
+public final class ReadableFile {
+
+    private final StoredFile info;
+    private final Path location;
+    private final SmallFileCache smallFiles;
+
+    ReadableFile(StoredFile info, Path location, SmallFileCache smallFiles) {
+        this.info = info;
+        this.location = location;
+        this.smallFiles = smallFiles;
+    }
+
+    /** The metadata read when the file was found: the validators a response carries. */
+    public StoredFile info() {
+        return info;
+    }
+
+    /**
+     * Where it really lies (links inside the home already resolved), only for handing the file to the
+     * kernel for a zero-copy send (sendfile); never shown to a client.
+     */
+    public Path location() {
+        return location;
+    }
+
+    /** True when the file is small enough for {@link #readWhole}. */
+    public boolean isSmall() {
+        return SmallFileCache.fits(info);
+    }
+
+    /**
+     * The whole content of a file that {@link #isSmall}: the bytes of the version {@link #info} describes,
+     * or, when the file was replaced since it was found, what the read found.
+     */
+    public byte[] readWhole() {
+        return smallFiles.read(this);
+    }
 
     /**
      * A channel positioned at {@code offset}; the caller closes it. The file is opened without following
