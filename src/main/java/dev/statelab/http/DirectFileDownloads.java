@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import dev.statelab.files.FileStore;
@@ -13,27 +14,54 @@ import dev.statelab.files.ReadableFile;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.web.util.UriUtils;
 
 /**
- * The short way for the most common request: an authenticated GET or HEAD of an existing file, whole
- * or with If-None-Match / If-Modified-Since. It runs after the security chain and answers without going
- * through Spring MVC's dispatch, which cost about as much CPU as the rest of a 4 KiB request. Anything
- * else (folders, ranges, If-Match, errors of any kind) goes on to {@link FilesController}, which answers
- * it in full, so there is one place for every error and every rarer case. The path is parsed here once;
- * a GET or HEAD that goes on carries it to the controller ({@link #parsed}).
+ * The short way for the most common request: a GET or HEAD of an existing file, whole or with
+ * If-None-Match / If-Modified-Since. Anything else (folders, ranges, If-Match, errors of any kind) goes on
+ * to {@link FilesController}, which answers it in full, so there is one place for every error and every
+ * rarer case. The path is parsed here once; a request that goes on carries it to the controller
+ * ({@link #parsed}).
+ *
+ * <p>It stands in two places. {@link #beforeSecurity} takes HTTP Basic requests ahead of the security
+ * chain, whose filters cost more CPU than the rest of a 4 KiB GET: it applies what that chain applies to
+ * such a request, from the same objects (the firewall and its refusal, the {@link StatelessLogin}, the
+ * chain's own header writers), so the answer is the same to the byte; a request it passes on carries its
+ * checked login, which the chain does not check again. {@link #afterSecurity} takes the rest (bearer
+ * tokens) once the chain has authenticated them, and skips Spring MVC's dispatch only.
  */
-final class DirectFileDownloads extends OncePerRequestFilter {
+final class DirectFileDownloads extends HttpFilter {
 
     /** The path as this filter parsed it, for the controller when the request goes on. */
     private static final String PARSED = DirectFileDownloads.class.getName() + ".path";
+    /** Set when the short way found no file to send, so that its second place does not look again. */
+    private static final String PASSED_ON = DirectFileDownloads.class.getName() + ".passed-on";
 
     private final FileStore store;
+    private final @Nullable AheadOfTheChain ahead;
 
-    DirectFileDownloads(FileStore store) {
+    /** What the security chain would apply to a Basic request, taken from the chain itself. */
+    record AheadOfTheChain(HttpFirewall firewall, RequestRejectedHandler rejected, StatelessLogin login,
+                           HeaderWriterFilter headers) {
+    }
+
+    private DirectFileDownloads(FileStore store, @Nullable AheadOfTheChain ahead) {
         this.store = store;
+        this.ahead = ahead;
+    }
+
+    static DirectFileDownloads beforeSecurity(FileStore store, AheadOfTheChain chain) {
+        return new DirectFileDownloads(store, chain);
+    }
+
+    static DirectFileDownloads afterSecurity(FileStore store) {
+        return new DirectFileDownloads(store, null);
     }
 
     /** The path a GET or HEAD names: as this filter parsed it on the way in, else from Spring MVC's {@code path}. */
@@ -42,25 +70,86 @@ final class DirectFileDownloads extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        ReadableFile file = plainFileRead(request);
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        RequestedPath requested = plainFileRead(request);
+        if (requested == null || request.getAttribute(PASSED_ON) != null) {
+            chain.doFilter(request, response);
+        } else if (ahead == null) {
+            afterTheChain(requested, request, response, chain);
+        } else {
+            try {
+                aheadOfTheChain(ahead, requested, request, response, chain);
+            } catch (RequestRejectedException e) {
+                ahead.rejected().handle(request, response, e); // as the chain's FilterChainProxy does
+            }
+        }
+    }
+
+    private void afterTheChain(RequestedPath requested, HttpServletRequest request, HttpServletResponse response,
+                               FilterChain chain) throws IOException, ServletException {
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        ReadableFile file = user == null ? null : read(user, requested);
         if (file == null) {
             chain.doFilter(request, response);
             return;
         }
-        // without Range, If-Match or If-Unmodified-Since the outcome is always a 200 or a 304
         FileDownload.send(file, request, response);
     }
 
-    private @Nullable ReadableFile plainFileRead(HttpServletRequest request) {
+    private void aheadOfTheChain(AheadOfTheChain ahead, RequestedPath requested, HttpServletRequest request,
+                                 HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest checked = ahead.firewall().getFirewalledRequest(request);
+        HttpServletResponse guarded = ahead.firewall().getFirewalledResponse(response);
+        Authentication user;
+        try {
+            user = ahead.login().basic(checked, guarded);
+        } catch (AuthenticationException e) {
+            ahead.headers().doFilter(checked, guarded, (req, res) -> ahead.login().problems()
+                    .commence((HttpServletRequest) req, (HttpServletResponse) res, e));
+            return;
+        } catch (RequestRejectedException e) {
+            // a header the firewall refuses: in the chain the header writer has done its work by the time
+            // the refusal is answered, so let it, then answer as the chain does
+            ahead.headers().doFilter(checked, guarded, (req, res) -> {
+                throw e;
+            });
+            throw e;
+        }
+        if (user == null) {
+            chain.doFilter(request, response); // no Basic credentials: the chain's, and maybe the second place's
+            return;
+        }
+        ReadableFile file = read(user, requested);
+        if (file == null) {
+            request.setAttribute(PASSED_ON, Boolean.TRUE);
+            chain.doFilter(request, response);
+            return;
+        }
+        ahead.headers().doFilter(checked, guarded,
+                (req, res) -> FileDownload.send(file, (HttpServletRequest) req, (HttpServletResponse) res));
+    }
+
+    private @Nullable ReadableFile read(Authentication user, RequestedPath requested) {
+        try {
+            return store.read(user.getName(), requested.path());
+        } catch (FileStoreException e) {
+            return null; // the controller answers it, with the right problem
+        }
+    }
+
+    /**
+     * The path of a GET or HEAD that the short way can answer (without Range, If-Match or
+     * If-Unmodified-Since the outcome is always a 200 or a 304), kept for the controller; null for any
+     * other request.
+     */
+    private static @Nullable RequestedPath plainFileRead(HttpServletRequest request) {
         String method = request.getMethod();
         if (!("GET".equals(method) || "HEAD".equals(method))) {
             return null;
         }
-        Authentication user = SecurityContextHolder.getContext().getAuthentication();
         RequestedPath requested = requestedPath(request);
-        if (user == null || requested == null) {
+        if (requested == null) {
             return null;
         }
         request.setAttribute(PARSED, requested);
@@ -71,11 +160,7 @@ final class DirectFileDownloads extends OncePerRequestFilter {
                 || request.getQueryString() != null) {
             return null;
         }
-        try {
-            return store.read(user.getName(), requested.path());
-        } catch (FileStoreException e) {
-            return null; // the controller answers it, with the right problem
-        }
+        return requested;
     }
 
     /**

@@ -29,25 +29,32 @@ class StatelessSecurityConfig {
     static final String PATHS = "/api/http/**";
     static final String ROLES_CLAIM = "roles";
 
+    /** The Basic login this chain and the short way for downloads share, timed as {@code statelab.auth.checks{kind=basic}}. */
+    @Bean
+    StatelessLogin statelessLogin(AuthenticationManager authenticationManager, MeterRegistry meters,
+                                  ProblemResponses basicProblemResponses) {
+        return new StatelessLogin(AuthChecks.timed(authenticationManager, AuthChecks.timer(meters, AuthChecks.BASIC)),
+                basicProblemResponses);
+    }
+
     /** Before the default last chain of {@link SecurityConfig}. */
     @Bean
     @Order(FilterOrders.STATELESS_CHAIN)
-    SecurityFilterChain statelessApiChain(HttpSecurity http, AuthenticationManager authenticationManager,
-                                          JwtDecoder jwtDecoder, MeterRegistry meters,
-                                          ProblemResponses basicProblemResponses, JsonMapper json) throws Exception {
+    SecurityFilterChain statelessApiChain(HttpSecurity http, StatelessLogin login, JwtDecoder jwtDecoder,
+                                          JsonMapper json) throws Exception {
         ProblemResponses bearerProblems = new ProblemResponses(json,
                 "Bearer realm=\"statelab\", error=\"invalid_token\"",
                 "The bearer token is expired, was altered or is not one of ours; ask for a new one at "
                         + "POST /api/http/token.");
-        AuthenticationManager timedPasswordCheck = AuthChecks.timed(authenticationManager,
-                AuthChecks.timer(meters, AuthChecks.BASIC));
-        return StatelessBasic.configure(http, timedPasswordCheck, basicProblemResponses)
+        return StatelessBasic.configure(http, login.passwordCheck(), login.problems())
                 .securityMatcher(PATHS)
+                // a login the short way for downloads checked already is found here and not checked again
+                .securityContext(context -> context.securityContextRepository(login.contexts()))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.authenticationManager(bearerManager(jwtDecoder)))
                         .authenticationEntryPoint(bearerProblems)
-                        .accessDeniedHandler(basicProblemResponses))
+                        .accessDeniedHandler(login.problems()))
                 .anonymous(anonymous -> anonymous.disable())
                 .logout(logout -> logout.disable())
                 .build();

@@ -11,6 +11,9 @@ import org.springframework.core.Ordered;
  *  HIGHEST + 20          CrossOriginProtection      all            403 for a browser's cross-site unsafe
  *                                                                  request, before a body or password is read
  *  HIGHEST + 30          SlowBodyGuard              all            cuts a request body that trickles
+ *  HIGHEST + 40          DirectFileDownloads        /api/http/files the short way for a plain GET with Basic:
+ *                                                                  what the stateless chain would check, then
+ *                                                                  the file, without the chain's filters
  *  HIGHEST + 48          StoreOutage                /api/ftp       503 problem+json when the session store is unreachable
  *  HIGHEST + 49          OneCommandPerSession       /api/ftp       one request per session at a time (local
  *                                                                  turn, then the store's lease)
@@ -22,7 +25,8 @@ import org.springframework.core.Ordered;
  *      45                  sockets lab chain        /api/sockets/**  Basic, any account
  *      50                  relay chain              /api/relay/**, /ws/**
  *      LOWEST              default chain            the rest         pages and docs open, actuator admins
- *  0                     DirectFileDownloads        /api/http/files the short way for a plain GET
+ *  0                     DirectFileDownloads        /api/http/files the short way for a plain GET with a
+ *                                                                  bearer token, once the chain checked it
  *  then Spring MVC's dispatcher
  * </pre>
  * Every password check inside those chains passes the one login throttle first.
@@ -40,8 +44,10 @@ public final class FilterOrders {
     public static final int FTP_STORE_OUTAGE = FTP_SESSION - 2;
     /** Spring Boot's {@code spring.security.filter.order} default. */
     public static final int SECURITY = -100;
+    /** Ahead of security, which it stands in for on a plain Basic GET; after the body and origin guards. */
+    public static final int DIRECT_DOWNLOADS_BEFORE_SECURITY = Ordered.HIGHEST_PRECEDENCE + 40;
     /** After security, so every request it sees is authenticated. */
-    public static final int DIRECT_DOWNLOADS = 0;
+    public static final int DIRECT_DOWNLOADS_AFTER_SECURITY = 0;
 
     public static final int STATELESS_CHAIN = 20;
     public static final int FTP_CHAIN = 30;

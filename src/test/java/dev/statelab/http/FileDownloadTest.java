@@ -219,7 +219,7 @@ class FileDownloadTest extends HttpApiTest {
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(USER, null, List.of()));
         try {
-            new DirectFileDownloads(store).doFilter(request, response, chain);
+            DirectFileDownloads.afterSecurity(store).doFilter(request, response, chain);
         } finally {
             SecurityContextHolder.clearContext();
         }
