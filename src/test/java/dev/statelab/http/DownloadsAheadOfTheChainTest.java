@@ -11,6 +11,8 @@ import dev.statelab.traffic.TrafficMeters;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -27,6 +29,10 @@ class DownloadsAheadOfTheChainTest extends HttpApiTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    @Qualifier("statelessApiChain")
+    SecurityFilterChain statelessApiChain;
 
     @DynamicPropertySource
     static void lockableUser(DynamicPropertyRegistry registry) {
@@ -93,6 +99,20 @@ class DownloadsAheadOfTheChainTest extends HttpApiTest {
         String wholeWay = exchange(plain.formatted("?via=chain", right));
         assertThat(shortWay).startsWith("HTTP/1.1 429 ").contains("Retry-After: ");
         assertThat(withoutRetryAfter(shortWay)).isEqualTo(withoutRetryAfter(wholeWay));
+    }
+
+    /**
+     * The short way applies to a plain Basic GET what these filters would; a filter added to the chain
+     * must be weighed there too, or such requests would pass by it. (The resource metadata filter answers
+     * only {@code /.well-known/oauth-protected-resource}, never a file's URL.)
+     */
+    @Test
+    void theChainItStandsInForHasTheFiltersItWasBuiltAgainst() {
+        assertThat(statelessApiChain.getFilters()).extracting(filter -> filter.getClass().getSimpleName()).containsExactly(
+                "DisableEncodeUrlFilter", "WebAsyncManagerIntegrationFilter", "SecurityContextHolderFilter",
+                "HeaderWriterFilter", "OAuth2ProtectedResourceMetadataFilter", "BearerTokenAuthenticationFilter", "BasicAuthenticationFilter",
+                "SecurityContextHolderAwareRequestFilter", "SessionManagementFilter", "ExceptionTranslationFilter",
+                "AuthorizationFilter");
     }
 
     private long basicChecks() {
