@@ -78,10 +78,15 @@ final class DirectFileDownloads extends HttpFilter {
         } else if (ahead == null) {
             afterTheChain(requested, request, response, chain);
         } else {
+            boolean answered;
             try {
-                aheadOfTheChain(ahead, requested, request, response, chain);
+                answered = answeredAheadOfTheChain(ahead, requested, request, response);
             } catch (RequestRejectedException e) {
                 ahead.rejected().handle(request, response, e); // as the chain's FilterChainProxy does
+                return;
+            }
+            if (!answered) {
+                chain.doFilter(request, response);
             }
         }
     }
@@ -97,8 +102,9 @@ final class DirectFileDownloads extends HttpFilter {
         FileDownload.send(file, request, response);
     }
 
-    private void aheadOfTheChain(AheadOfTheChain ahead, RequestedPath requested, HttpServletRequest request,
-                                 HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+    /** False when the request goes on down the chain: it carries no Basic credentials, or the file is not there to send. */
+    private boolean answeredAheadOfTheChain(AheadOfTheChain ahead, RequestedPath requested, HttpServletRequest request,
+                                            HttpServletResponse response) throws IOException, ServletException {
         HttpServletRequest checked = ahead.firewall().getFirewalledRequest(request);
         HttpServletResponse guarded = ahead.firewall().getFirewalledResponse(response);
         Authentication user;
@@ -107,7 +113,7 @@ final class DirectFileDownloads extends HttpFilter {
         } catch (AuthenticationException e) {
             ahead.headers().doFilter(checked, guarded, (req, res) -> ahead.login().problems()
                     .commence((HttpServletRequest) req, (HttpServletResponse) res, e));
-            return;
+            return true;
         } catch (RequestRejectedException e) {
             // a header the firewall refuses: in the chain the header writer has done its work by the time
             // the refusal is answered, so let it, then answer as the chain does
@@ -117,17 +123,16 @@ final class DirectFileDownloads extends HttpFilter {
             throw e;
         }
         if (user == null) {
-            chain.doFilter(request, response); // no Basic credentials: the chain's, and maybe the second place's
-            return;
+            return false; // the chain authenticates it, and the second place may send it
         }
         ReadableFile file = read(user, requested);
         if (file == null) {
-            request.setAttribute(PASSED_ON, Boolean.TRUE);
-            chain.doFilter(request, response);
-            return;
+            request.setAttribute(PASSED_ON, Boolean.TRUE); // checked once: the chain finds the login kept
+            return false;
         }
         ahead.headers().doFilter(checked, guarded,
                 (req, res) -> FileDownload.send(file, (HttpServletRequest) req, (HttpServletResponse) res));
+        return true;
     }
 
     private @Nullable ReadableFile read(Authentication user, RequestedPath requested) {
