@@ -73,6 +73,12 @@ final class SharedRelay implements Relay, SmartLifecycle {
     private static final class LocalRoom {
         final Map<String, Seat> seats = new LinkedHashMap<>();
         boolean removed;
+        /**
+         * Held around a refresh's store call and a leave's unseat, so that a refresh that read the seats
+         * just before a member left cannot seat it again in the store after it was removed there. Taken
+         * before the room's own lock, which events of the channel need, so they never wait on the store.
+         */
+        final Object presence = new Object();
     }
 
     private final SharedRooms store;
@@ -173,19 +179,27 @@ final class SharedRelay implements Relay, SmartLifecycle {
             return;
         }
         Seat gone;
-        synchronized (room) {
-            gone = room.seats.remove(memberId);
-            dropIfEmpty(name, room);
-        }
-        if (gone == null) {
-            return;
+        synchronized (room.presence) {
+            synchronized (room) {
+                gone = room.seats.remove(memberId);
+                dropIfEmpty(name, room);
+            }
+            if (gone == null) {
+                return;
+            }
+            try {
+                if (!store.unseat(name, fold(gone.member.nick()), gone.present)) {
+                    return;
+                }
+            } catch (StoreUnavailableException e) {
+                log.debug("Leave from {} not kept: the store is unreachable; the presence expires by itself", name);
+                return;
+            }
         }
         try {
-            if (store.unseat(name, fold(gone.member.nick()), gone.present)) {
-                store.broadcast(write(new PresenceEvent("presence", name, "leave", read(gone.present, Present.class), null)));
-            }
+            store.broadcast(write(new PresenceEvent("presence", name, "leave", read(gone.present, Present.class), null)));
         } catch (StoreUnavailableException e) {
-            log.debug("Leave from {} not kept: the store is unreachable; the presence expires by itself", name);
+            log.debug("Leave from {} not announced: the store is unreachable", name);
         }
     }
 
@@ -240,19 +254,24 @@ final class SharedRelay implements Relay, SmartLifecycle {
     /** Extends the presence of this instance's members, and tells rooms of members whose presence expired. */
     void refresh() {
         for (Map.Entry<String, LocalRoom> entry : rooms.entrySet()) {
-            Map<String, String> mine = new LinkedHashMap<>();
-            synchronized (entry.getValue()) {
-                entry.getValue().seats.values().forEach(seat -> mine.put(fold(seat.member.nick()), seat.present));
+            LocalRoom room = entry.getValue();
+            List<String> expired;
+            synchronized (room.presence) {
+                Map<String, String> mine = new LinkedHashMap<>();
+                synchronized (room) {
+                    room.seats.values().forEach(seat -> mine.put(fold(seat.member.nick()), seat.present));
+                }
+                if (mine.isEmpty()) {
+                    continue;
+                }
+                try {
+                    expired = store.refresh(entry.getKey(), mine);
+                } catch (StoreUnavailableException e) {
+                    log.debug("Presence of {} not refreshed: the store is unreachable", entry.getKey());
+                    return;
+                }
             }
-            if (mine.isEmpty()) {
-                continue;
-            }
-            try {
-                announceExpired(entry.getKey(), store.refresh(entry.getKey(), mine));
-            } catch (StoreUnavailableException e) {
-                log.debug("Presence of {} not refreshed: the store is unreachable", entry.getKey());
-                return;
-            }
+            announceExpired(entry.getKey(), expired);
         }
     }
 

@@ -7,9 +7,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import dev.statelab.StatelabApplication;
+import dev.statelab.store.RoomStores;
+import dev.statelab.store.SharedRooms;
 import dev.statelab.support.RedisServer;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -20,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two instances over one Redis ({@code statelab.store=redis}): a room spans both, with one seq order,
@@ -159,6 +167,104 @@ class SharedRelayTest {
                 assertThat(joined.path("history").findValuesAsString("text")).containsExactly("missed one", "missed two");
                 assertThat(joined.path("history").get(0).path("seq").asLong()).isEqualTo(seen + 1);
             }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aMemberWhoLeavesWhileItsPresenceIsBeingRefreshedIsNotSeatedAgain() throws Exception {
+        SharedRooms store = first.getBean(RoomStores.class).rooms(50,
+                new SharedRooms.Lifetimes(Duration.ofSeconds(30), Duration.ofSeconds(30)));
+        RefreshHeldOnItsWay held = new RefreshHeldOnItsWay(store);
+        SharedRelay relay = new SharedRelay(held, first.getBean(JsonMapper.class), first.getBean(RelayProperties.class));
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!store.listening() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        relay.join("race", new Member("m1", "leaver", "127.0.0.1:1", false), null, event -> { },
+                Relay.NewRoomPermit.ALWAYS);
+
+        Thread refresh = new Thread(relay::refresh);
+        refresh.start();
+        assertThat(held.reached.await(10, TimeUnit.SECONDS)).as("the refresh read the seat and is on its way").isTrue();
+        Thread leave = new Thread(() -> relay.leave("race", "m1"));
+        leave.start();
+        while (leave.getState() != Thread.State.BLOCKED && leave.getState() != Thread.State.TERMINATED
+                && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        held.release.countDown();
+        refresh.join(10_000);
+        leave.join(10_000);
+
+        assertThat(leave.isAlive()).isFalse();
+        assertThat(store.member("race", "leaver")).as("the member that left is not back in the store's presence").isNull();
+    }
+
+    /** The store, with a refresh held after the relay read its seats and before the store call. */
+    private static final class RefreshHeldOnItsWay implements SharedRooms {
+        final CountDownLatch reached = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        private final SharedRooms store;
+
+        RefreshHeldOnItsWay(SharedRooms store) {
+            this.store = store;
+        }
+
+        @Override
+        public List<String> refresh(String room, Map<String, String> members) {
+            reached.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return store.refresh(room, members);
+        }
+
+        @Override
+        public String instance() {
+            return store.instance();
+        }
+
+        @Override
+        public boolean exists(String room) {
+            return store.exists(room);
+        }
+
+        @Override
+        public Seated seat(String room, String nickKey, String member, int maxMembers, String newEpoch) {
+            return store.seat(room, nickKey, member, maxMembers, newEpoch);
+        }
+
+        @Override
+        public String append(String room, String entry, String newEpoch) {
+            return store.append(room, entry, newEpoch);
+        }
+
+        @Override
+        public boolean unseat(String room, String nickKey, String member) {
+            return store.unseat(room, nickKey, member);
+        }
+
+        @Override
+        public @Nullable String member(String room, String nickKey) {
+            return store.member(room, nickKey);
+        }
+
+        @Override
+        public void broadcast(String event) {
+            store.broadcast(event);
+        }
+
+        @Override
+        public boolean listening() {
+            return store.listening();
+        }
+
+        @Override
+        public void listen(Consumer<String> events) {
+            store.listen(events);
         }
     }
 
