@@ -153,7 +153,8 @@ final class DirectFileDownloads extends HttpFilter {
         if (!("GET".equals(method) || "HEAD".equals(method))) {
             return null;
         }
-        RequestedPath requested = requestedPath(request);
+        // the place after the chain finds the path as the place ahead of it parsed it
+        RequestedPath requested = request.getAttribute(PARSED) instanceof RequestedPath kept ? kept : requestedPath(request);
         if (requested == null) {
             return null;
         }
